@@ -1,0 +1,774 @@
+/*
+ * document.c - the normalized document: line building and normalization,
+ * section names, and the facts found in the text (contact details and
+ * experience date ranges). Input: lines from a reader. Output: struct
+ * document; see document.h.
+ */
+#include "document.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+static const char *const section_names[SEC__COUNT] = {
+	"header", "summary", "experience", "education", "skills",
+	"publications", "certifications", "projects", "awards", "volunteer",
+	"languages", "interests", "references", "contact", "other",
+};
+
+const char *section_name(enum section_kind k)
+{
+	return (unsigned)k < SEC__COUNT ? section_names[k] : "other";
+}
+
+int section_from_name(const char *name)
+{
+	int i;
+	for (i = 0; i < SEC__COUNT; i++)
+		if (strcmp(section_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Heading vocabulary. A heading is made only of these words (and a few
+ * fillers); the first strong word decides the section, else the first
+ * weak one ("Work History" -> experience, "Research Publications" ->
+ * publications).
+ */
+static const struct {
+	const char *word;
+	signed char kind; /* enum section_kind; -1 filler */
+	char weak;
+} heading_words[] = {
+	{ "summary", SEC_SUMMARY, 0 }, { "profile", SEC_SUMMARY, 0 },
+	{ "objective", SEC_SUMMARY, 0 }, { "about", SEC_SUMMARY, 1 },
+	{ "overview", SEC_SUMMARY, 0 }, { "highlights", SEC_SUMMARY, 0 },
+	{ "qualifications", SEC_SUMMARY, 0 },
+	{ "experience", SEC_EXPERIENCE, 0 }, { "experiences", SEC_EXPERIENCE, 0 },
+	{ "employment", SEC_EXPERIENCE, 0 }, { "work", SEC_EXPERIENCE, 1 },
+	{ "career", SEC_EXPERIENCE, 1 }, { "positions", SEC_EXPERIENCE, 0 },
+	{ "history", SEC_EXPERIENCE, 1 }, { "research", SEC_EXPERIENCE, 1 },
+	{ "appointments", SEC_EXPERIENCE, 0 },
+	{ "education", SEC_EDUCATION, 0 }, { "academic", SEC_EDUCATION, 1 },
+	{ "degrees", SEC_EDUCATION, 0 }, { "training", SEC_EDUCATION, 1 },
+	{ "coursework", SEC_EDUCATION, 0 },
+	{ "skills", SEC_SKILLS, 0 }, { "skill", SEC_SKILLS, 0 },
+	{ "competencies", SEC_SKILLS, 0 }, { "technologies", SEC_SKILLS, 1 },
+	{ "expertise", SEC_SKILLS, 0 }, { "tools", SEC_SKILLS, 1 },
+	{ "technical", SEC_SKILLS, 1 }, { "proficiencies", SEC_SKILLS, 0 },
+	{ "stack", SEC_SKILLS, 1 },
+	{ "publications", SEC_PUBLICATIONS, 0 }, { "papers", SEC_PUBLICATIONS, 0 },
+	{ "presentations", SEC_PUBLICATIONS, 0 }, { "patents", SEC_PUBLICATIONS, 0 },
+	{ "bibliography", SEC_PUBLICATIONS, 0 },
+	{ "certifications", SEC_CERTIFICATIONS, 0 }, { "certification", SEC_CERTIFICATIONS, 0 },
+	{ "certificates", SEC_CERTIFICATIONS, 0 }, { "licenses", SEC_CERTIFICATIONS, 0 },
+	{ "licensure", SEC_CERTIFICATIONS, 0 }, { "credentials", SEC_CERTIFICATIONS, 0 },
+	{ "projects", SEC_PROJECTS, 0 }, { "portfolio", SEC_PROJECTS, 0 },
+	{ "awards", SEC_AWARDS, 0 }, { "honors", SEC_AWARDS, 0 }, { "honours", SEC_AWARDS, 0 },
+	{ "achievements", SEC_AWARDS, 0 }, { "grants", SEC_AWARDS, 0 },
+	{ "volunteer", SEC_VOLUNTEER, 0 }, { "volunteering", SEC_VOLUNTEER, 0 },
+	{ "community", SEC_VOLUNTEER, 1 }, { "service", SEC_VOLUNTEER, 1 },
+	{ "languages", SEC_LANGUAGES, 0 },
+	{ "interests", SEC_INTERESTS, 0 }, { "hobbies", SEC_INTERESTS, 0 },
+	{ "references", SEC_REFERENCES, 0 },
+	{ "contact", SEC_CONTACT, 0 },
+	{ "professional", -1, 0 }, { "relevant", -1, 0 }, { "selected", -1, 0 },
+	{ "key", -1, 0 }, { "core", -1, 0 }, { "additional", -1, 0 },
+	{ "other", -1, 0 }, { "personal", -1, 0 }, { "clinical", -1, 0 },
+	{ "teaching", -1, 0 }, { "industry", -1, 0 }, { "leadership", -1, 0 },
+	{ "and", -1, 0 }, { "of", -1, 0 }, { "the", -1, 0 }, { "my", -1, 0 },
+	{ "recent", -1, 0 }, { "areas", -1, 0 }, { "information", -1, 0 },
+	{ "details", -1, 0 }, { "me", -1, 0 }, { "computer", -1, 0 },
+	{ "software", -1, 0 }, { "data", -1, 0 }, { "peer", -1, 0 },
+	{ "reviewed", -1, 0 }, { "continuing", -1, 0 }, { "activities", -1, 0 },
+};
+
+enum section_kind section_classify(const char *s, size_t n)
+{
+	char words[6][24];
+	size_t nw = 0, wl = 0, i, letters = 0;
+	int spaced = 1; /* "S K I L L S": every token one letter */
+	int strong = -1, weak = -1;
+
+	if (n > 60)
+		return SEC_NONE;
+	for (i = 0; i <= n; i++) {
+		unsigned char c = i < n ? (unsigned char)s[i] : ' ';
+		if (isalpha(c)) {
+			if (wl < sizeof(words[0]) - 1)
+				words[nw][wl++] = (char)tolower(c);
+			letters++;
+		} else if (c == '&' || c == '/' || c == ',' || c == ' ' || c == ':' ||
+			   c == '-' || c == '.' || c == '|' || c == '(' || c == ')') {
+			if (wl) {
+				words[nw][wl] = '\0';
+				if (wl > 1)
+					spaced = 0;
+				wl = 0;
+				if (++nw == 6)
+					return SEC_NONE;
+			}
+		} else {
+			return SEC_NONE; /* digits, '@', other symbols: not a heading */
+		}
+	}
+	if (!nw || letters < 3)
+		return SEC_NONE;
+	if (spaced && nw >= 3)
+		return SEC_NONE; /* too many words; letter-spacing is joined by the caller */
+	for (i = 0; i < nw; i++) {
+		size_t k, found = 0;
+		for (k = 0; k < sizeof(heading_words) / sizeof(heading_words[0]); k++) {
+			if (strcmp(words[i], heading_words[k].word) != 0)
+				continue;
+			found = 1;
+			if (heading_words[k].kind >= 0) {
+				if (!heading_words[k].weak && strong < 0)
+					strong = heading_words[k].kind;
+				if (heading_words[k].weak && weak < 0)
+					weak = heading_words[k].kind;
+			}
+			break;
+		}
+		if (!found)
+			return SEC_NONE;
+	}
+	if (strong >= 0)
+		return (enum section_kind)strong;
+	if (weak >= 0)
+		return (enum section_kind)weak;
+	return SEC_NONE;
+}
+
+struct document *document_new(enum doc_format format)
+{
+	struct document *doc = xcalloc(1, sizeof(*doc));
+	doc->format = format;
+	doc->layout_recognized = 1;
+	buf_init(&doc->text);
+	return doc;
+}
+
+void document_free(struct document *doc)
+{
+	size_t i;
+	if (!doc)
+		return;
+	buf_release(&doc->text);
+	free(doc->lines);
+	free(doc->dates);
+	free(doc->contact.name);
+	free(doc->contact.email);
+	free(doc->contact.phone);
+	for (i = 0; i < doc->contact.nlinks; i++)
+		free(doc->contact.links[i]);
+	free(doc->contact.links);
+	free(doc);
+}
+
+void document_set_section(struct document *doc, enum section_kind k)
+{
+	doc->cur_section = k;
+}
+
+void document_set_flags(struct document *doc, unsigned flags)
+{
+	doc->cur_flags = flags;
+}
+
+/* Map one code point to its normalized form: -1 drop, else a code point. */
+static long normalize_cp(uint32_t cp)
+{
+	if (cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x202F || cp == 0x205F || cp == 0x3000)
+		return ' ';
+	if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
+	    cp == 0xFE63 || cp == 0xFF0D)
+		return '-';
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032)
+		return '\'';
+	if (cp == 0x201C || cp == 0x201D || cp == 0x201F || cp == 0x2033)
+		return '"';
+	if (cp == 0xAE || cp == 0x2122 || cp == 0xFEFF || cp == 0x200B ||
+	    cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xAD)
+		return -1;
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		return -1;
+	return (long)cp;
+}
+
+static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags)
+{
+	struct doc_line *l;
+	size_t start = doc->text.len, i = 0;
+	int pending_space = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		long m;
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i++];
+		} else {
+			cp = utf8_decode(s, n, &i);
+		}
+		m = normalize_cp(cp);
+		if (m < 0)
+			continue;
+		if (m == ' ') {
+			pending_space = doc->text.len > start;
+			continue;
+		}
+		if (pending_space) {
+			buf_putc(&doc->text, ' ');
+			pending_space = 0;
+		}
+		if (m < 0x80)
+			buf_putc(&doc->text, (int)m);
+		else
+			utf8_encode(&doc->text, (uint32_t)m);
+	}
+	buf_putc(&doc->text, '\n');
+	doc->lines = xgrow(doc->lines, &doc->alines, doc->nlines + 1, sizeof(*doc->lines));
+	l = &doc->lines[doc->nlines++];
+	l->off = (uint32_t)start;
+	l->len = (uint32_t)(doc->text.len - 1 - start);
+	l->section = (uint8_t)doc->cur_section;
+	l->flags = (uint8_t)(flags | doc->cur_flags);
+}
+
+void document_add_line(struct document *doc, const char *s, size_t n, unsigned flags)
+{
+	size_t i, start = 0;
+	for (i = 0; i <= n; i++) {
+		if (i == n || s[i] == '\n') {
+			size_t e = i;
+			if (e > start && s[e - 1] == '\r')
+				e--;
+			add_one_line(doc, s + start, e - start, flags);
+			start = i + 1;
+		}
+	}
+}
+
+void document_add_heading(struct document *doc, const char *s, size_t n, enum section_kind k)
+{
+	doc->cur_section = k;
+	add_one_line(doc, s, n, LINE_HEADING);
+}
+
+void document_add_dates(struct document *doc, int start, int end, int open, uint32_t line)
+{
+	struct doc_date_range *r;
+	if (start < 0 || (!open && end < start))
+		return;
+	doc->dates = xgrow(doc->dates, &doc->adates, doc->ndates + 1, sizeof(*doc->dates));
+	r = &doc->dates[doc->ndates++];
+	r->start = start;
+	r->end = open ? start : end;
+	r->open = (uint8_t)(open != 0);
+	r->line = line;
+}
+
+void document_set_contact(struct document *doc, const char *name, const char *email,
+			  const char *phone)
+{
+	if (name && *name) {
+		free(doc->contact.name);
+		doc->contact.name = xstrdup(name);
+	}
+	if (email && *email) {
+		free(doc->contact.email);
+		doc->contact.email = xstrdup(email);
+	}
+	if (phone && *phone) {
+		free(doc->contact.phone);
+		doc->contact.phone = xstrdup(phone);
+	}
+}
+
+void document_add_link(struct document *doc, const char *url)
+{
+	size_t i;
+	if (!url || !*url)
+		return;
+	for (i = 0; i < doc->contact.nlinks; i++)
+		if (strcmp(doc->contact.links[i], url) == 0)
+			return;
+	if (doc->contact.nlinks >= 16)
+		return;
+	doc->contact.links = xrealloc(doc->contact.links,
+				      (doc->contact.nlinks + 1) * sizeof(char *));
+	doc->contact.links[doc->contact.nlinks++] = xstrdup(url);
+}
+
+size_t document_text_chars(const struct document *doc)
+{
+	size_t i, n = 0;
+	for (i = 0; i < doc->text.len; i++) {
+		unsigned char c = (unsigned char)doc->text.ptr[i];
+		if (c > ' ' && (c & 0xC0) != 0x80)
+			n++;
+	}
+	return n;
+}
+
+size_t document_line_at(const struct document *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->lines[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- dates ---------------------------------------------------------- */
+
+static const char *const month_names[12] = {
+	"jan", "feb", "mar", "apr", "may", "jun",
+	"jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		int ca = tolower((unsigned char)a[i]), cb = tolower((unsigned char)b[i]);
+		if (ca != cb)
+			return ca - cb;
+	}
+	return 0;
+}
+
+static int is_word(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c >= 0x80;
+}
+
+/* Month name at s (any case, abbreviated or full, "Sept."); returns length. */
+static size_t month_at(const char *s, size_t n, int *month)
+{
+	size_t len = 0;
+	char w[12];
+	int m;
+	while (len < n && len < sizeof(w) - 1 && isalpha((unsigned char)s[len])) {
+		w[len] = (char)tolower((unsigned char)s[len]);
+		len++;
+	}
+	if (len < 3 || (len < n && is_word((unsigned char)s[len])))
+		return 0;
+	w[len] = '\0';
+	for (m = 0; m < 12; m++) {
+		static const char *const full[12] = {
+			"january", "february", "march", "april", "may", "june", "july",
+			"august", "september", "october", "november", "december",
+		};
+		if (strcmp(w, month_names[m]) == 0 || strcmp(w, full[m]) == 0 ||
+		    (m == 8 && strcmp(w, "sept") == 0)) {
+			*month = m;
+			if (len < n && s[len] == '.')
+				len++;
+			return len;
+		}
+	}
+	return 0;
+}
+
+static int digits_at(const char *s, size_t n, size_t want)
+{
+	size_t i;
+	int v = 0;
+	if (n < want)
+		return -1;
+	for (i = 0; i < want; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (n > want && isdigit((unsigned char)s[want]))
+		return -1;
+	return v;
+}
+
+static int plausible_year(int y)
+{
+	return y >= 1950 && y <= 2100;
+}
+
+/*
+ * Parse a date at s; on success return the month index and set *used to
+ * the bytes consumed.
+ */
+static int date_at(const char *s, size_t n, size_t *used, int *year_only)
+{
+	int month, y, m;
+	size_t k;
+
+	*year_only = 0;
+	if ((k = month_at(s, n, &month)) > 0) {
+		size_t j = k;
+		while (j < n && (s[j] == ' ' || s[j] == ','))
+			j++;
+		y = digits_at(s + j, n - j, 4);
+		if (y < 0 || !plausible_year(y))
+			return -1;
+		*used = j + 4;
+		return y * 12 + month;
+	}
+	/* MM/YYYY or MM-YYYY or MM.YYYY */
+	if (n >= 6 && isdigit((unsigned char)s[0])) {
+		size_t d = isdigit((unsigned char)s[1]) ? 2 : 1;
+		if (d < n && (s[d] == '/' || s[d] == '.') ) {
+			m = d == 2 ? (s[0] - '0') * 10 + (s[1] - '0') : s[0] - '0';
+			y = digits_at(s + d + 1, n - d - 1, 4);
+			if (y >= 0 && plausible_year(y) && m >= 1 && m <= 12) {
+				*used = d + 5;
+				return y * 12 + m - 1;
+			}
+		}
+	}
+	/* YYYY, YYYY-MM, YYYY-MM-DD, YYYY/MM */
+	if (n >= 4 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])) {
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		if ((n > 4 && isdigit((unsigned char)s[4])) || !plausible_year(y))
+			return -1;
+		if (n >= 7 && (s[4] == '-' || s[4] == '/') && isdigit((unsigned char)s[5]) &&
+		    isdigit((unsigned char)s[6]) && (n == 7 || !isdigit((unsigned char)s[7]))) {
+			m = (s[5] - '0') * 10 + (s[6] - '0');
+			if (m >= 1 && m <= 12) {
+				k = 7;
+				if (n >= 10 && s[7] == s[4] && isdigit((unsigned char)s[8]) &&
+				    isdigit((unsigned char)s[9]))
+					k = 10;
+				*used = k;
+				return y * 12 + m - 1;
+			}
+		}
+		*used = 4;
+		*year_only = 1;
+		return y * 12;
+	}
+	return -1;
+}
+
+int date_parse(const char *s, size_t n, int *is_year_only)
+{
+	size_t used = 0;
+	int yo = 0, v = date_at(s, n, &used, &yo);
+	if (is_year_only)
+		*is_year_only = yo;
+	return v;
+}
+
+int date_parse_iso(const char *s, int *day_out)
+{
+	int y, m, d;
+	char tail;
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return -1;
+	if (!plausible_year(y) || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	if (day_out)
+		*day_out = d;
+	return y * 12 + m - 1;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* A range separator at s[i]: "-", "to", "through", "until", "–" (normalized). */
+static size_t separator_at(const char *s, size_t n, size_t i)
+{
+	static const char *const words[] = { "to", "through", "thru", "until", "till" };
+	size_t k;
+	if (i < n && s[i] == '-') {
+		size_t j = i;
+		while (j < n && s[j] == '-')
+			j++;
+		return j - i;
+	}
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t l = strlen(words[k]);
+		if (i + l <= n && strncasecmp_ascii(s + i, words[k], l) == 0 &&
+		    (i + l == n || !is_word((unsigned char)s[i + l])))
+			return l;
+	}
+	return 0;
+}
+
+static size_t open_end_at(const char *s, size_t n, size_t i)
+{
+	static const char *const words[] = { "present", "current", "now", "today", "date", "ongoing" };
+	size_t k;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t l = strlen(words[k]);
+		if (i + l <= n && strncasecmp_ascii(s + i, words[k], l) == 0 &&
+		    (i + l == n || !is_word((unsigned char)s[i + l])))
+			return l;
+	}
+	return 0;
+}
+
+static void find_dates_in_line(struct document *doc, size_t li)
+{
+	const struct doc_line *l = &doc->lines[li];
+	const char *s = doc->text.ptr + l->off;
+	size_t n = l->len, i = 0;
+
+	while (i < n) {
+		size_t used, j, sep;
+		int yo1, yo2, a, b;
+		if ((i > 0 && is_word((unsigned char)s[i - 1])) ||
+		    (a = date_at(s + i, n - i, &used, &yo1)) < 0) {
+			i++;
+			continue;
+		}
+		j = skip_spaces(s, n, i + used);
+		sep = separator_at(s, n, j);
+		if (!sep) {
+			i += used;
+			continue;
+		}
+		j = skip_spaces(s, n, j + sep);
+		if (open_end_at(s, n, j)) {
+			document_add_dates(doc, a, 0, 1, (uint32_t)li);
+			return;
+		}
+		if ((b = date_at(s + j, n - j, &used, &yo2)) >= 0 && b >= a) {
+			/* a month end is inclusive; a bare end year means January of it */
+			document_add_dates(doc, a, yo2 ? b : b + 1, 0, (uint32_t)li);
+			return;
+		}
+		i = j;
+	}
+}
+
+int document_experience_months(const struct document *doc, int as_of)
+{
+	int *iv;
+	size_t i, k = 0;
+	int total = 0, cur_s = 0, cur_e = -1;
+
+	if (!doc->ndates)
+		return 0;
+	iv = xmalloc(doc->ndates * 2 * sizeof(int));
+	for (i = 0; i < doc->ndates; i++) {
+		int s = doc->dates[i].start;
+		int e = doc->dates[i].open ? as_of + 1 : doc->dates[i].end;
+		if (e > as_of + 1)
+			e = as_of + 1;
+		if (e <= s)
+			continue;
+		iv[2 * k] = s;
+		iv[2 * k + 1] = e;
+		k++;
+	}
+	/* insertion sort by start: a resume has few ranges */
+	for (i = 1; i < k; i++) {
+		int s = iv[2 * i], e = iv[2 * i + 1];
+		size_t j = i;
+		while (j > 0 && iv[2 * (j - 1)] > s) {
+			iv[2 * j] = iv[2 * (j - 1)];
+			iv[2 * j + 1] = iv[2 * (j - 1) + 1];
+			j--;
+		}
+		iv[2 * j] = s;
+		iv[2 * j + 1] = e;
+	}
+	for (i = 0; i < k; i++) {
+		int s = iv[2 * i], e = iv[2 * i + 1];
+		if (cur_e < 0) {
+			cur_s = s;
+			cur_e = e;
+		} else if (s <= cur_e) {
+			if (e > cur_e)
+				cur_e = e;
+		} else {
+			total += cur_e - cur_s;
+			cur_s = s;
+			cur_e = e;
+		}
+	}
+	if (cur_e >= 0)
+		total += cur_e - cur_s;
+	free(iv);
+	return total;
+}
+
+/* ---- contact details ------------------------------------------------ */
+
+static int email_char(unsigned char c)
+{
+	return isalnum(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
+}
+
+static void find_email(struct document *doc, const char *s, size_t n, uint32_t li)
+{
+	size_t i;
+	for (i = 1; i + 1 < n; i++) {
+		size_t a, b;
+		int dot = 0;
+		if (s[i] != '@')
+			continue;
+		a = i;
+		while (a > 0 && email_char((unsigned char)s[a - 1]))
+			a--;
+		b = i + 1;
+		while (b < n && (isalnum((unsigned char)s[b]) || s[b] == '.' || s[b] == '-')) {
+			if (s[b] == '.')
+				dot = 1;
+			b++;
+		}
+		while (b > i + 1 && s[b - 1] == '.')
+			b--;
+		if (a < i && dot && b > i + 3) {
+			doc->contact.email = xstrndup(s + a, b - a);
+			doc->contact.email_line = li;
+			return;
+		}
+	}
+}
+
+static void find_phone(struct document *doc, const char *s, size_t n, uint32_t li)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		size_t j = i, digits = 0, end = i;
+		if (!(isdigit((unsigned char)s[i]) || s[i] == '+' || s[i] == '('))
+			continue;
+		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))
+			continue;
+		while (j < n && (isdigit((unsigned char)s[j]) || strchr("+-(). ", s[j]))) {
+			if (isdigit((unsigned char)s[j])) {
+				digits++;
+				end = j + 1;
+			}
+			j++;
+		}
+		if (digits >= 10 && digits <= 13 && (end >= n || !isalnum((unsigned char)s[end]))) {
+			/* 2019-2021 style year pairs are not phones */
+			doc->contact.phone = xstrndup(s + i, end - i);
+			doc->contact.phone_line = li;
+			return;
+		}
+		i = j;
+	}
+}
+
+static void find_links(struct document *doc, const char *s, size_t n)
+{
+	static const char *const prefixes[] = {
+		"https://", "http://", "www.", "linkedin.com/", "github.com/",
+		"gitlab.com/", "orcid.org/", "scholar.google.",
+	};
+	size_t i, k;
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '/'))
+			continue;
+		for (k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
+			size_t l = strlen(prefixes[k]), e;
+			if (i + l >= n || strncasecmp_ascii(s + i, prefixes[k], l) != 0)
+				continue;
+			e = i + l;
+			while (e < n && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != '|' &&
+			       s[e] != '<' && s[e] != '>' && s[e] != ')' && s[e] != '"')
+				e++;
+			while (e > i + l && (s[e - 1] == '.' || s[e - 1] == ','))
+				e--;
+			if (e > i + l) {
+				char *u = xstrndup(s + i, e - i);
+				document_add_link(doc, u);
+				free(u);
+			}
+			i = e;
+			break;
+		}
+	}
+}
+
+/* A name line: 2-6 words of letters (and . ' -), no digits or '@'. */
+static int looks_like_name(const char *s, size_t n)
+{
+	size_t i, words = 0, letters = 0;
+	int in_word = 0;
+	if (n < 3 || n > 60)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isdigit(c) || c == '@' || c == '/' || c == ':' || c == '|')
+			return 0;
+		if (isalpha(c) || c >= 0x80) {
+			letters++;
+			if (!in_word)
+				words++;
+			in_word = 1;
+		} else {
+			in_word = c == '.' || c == '\'' || c == '-';
+		}
+	}
+	return words >= 2 && words <= 6 && letters >= 4;
+}
+
+void document_finish(struct document *doc)
+{
+	size_t i;
+	int have_exp = 0;
+
+	for (i = 0; i < doc->nlines; i++) {
+		const struct doc_line *l = &doc->lines[i];
+		const char *s = doc->text.ptr + l->off;
+		if (!doc->contact.email)
+			find_email(doc, s, l->len, (uint32_t)i);
+		if (!doc->contact.phone && (l->section == SEC_NONE || l->section == SEC_CONTACT ||
+					    (l->flags & LINE_HEADER) || i < 8))
+			find_phone(doc, s, l->len, (uint32_t)i);
+		if (l->section == SEC_NONE || l->section == SEC_CONTACT || (l->flags & LINE_HEADER) ||
+		    i < 8)
+			find_links(doc, s, l->len);
+		if (l->section == SEC_EXPERIENCE)
+			have_exp = 1;
+	}
+	if (!doc->contact.name) {
+		for (i = 0; i < doc->nlines && i < 6; i++) {
+			const struct doc_line *l = &doc->lines[i];
+			const char *s = doc->text.ptr + l->off;
+			size_t n = l->len, cut = n, k;
+			if (l->len == 0 || (l->flags & LINE_HEADING))
+				continue;
+			/* "Jane Doe, RN, BSN" -> "Jane Doe" */
+			for (k = 0; k < n; k++)
+				if (s[k] == ',' || s[k] == '|') {
+					cut = k;
+					break;
+				}
+			if (looks_like_name(s, cut)) {
+				doc->contact.name = xstrndup(s, cut);
+				doc->contact.name_line = (uint32_t)i;
+				break;
+			}
+			if (l->section != SEC_NONE)
+				break;
+		}
+	}
+	if (!doc->dates_structured) {
+		for (i = 0; i < doc->nlines; i++) {
+			int sec = doc->lines[i].section;
+			if (have_exp ? sec == SEC_EXPERIENCE
+				     : (sec != SEC_EDUCATION && sec != SEC_PUBLICATIONS &&
+					sec != SEC_CERTIFICATIONS && sec != SEC_AWARDS))
+				find_dates_in_line(doc, i);
+		}
+	}
+}

@@ -1,0 +1,244 @@
+/*
+ * read_text.c - the plain-text reader. Input: bytes in UTF-8 (with or
+ * without BOM), UTF-16 LE/BE with BOM, or anything else with invalid
+ * bytes replaced. Output: a document with sections found from heading
+ * shapes (ALL CAPS, "Title Case:", underlined, "S K I L L S").
+ */
+#include "read.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* NUL bytes or mostly control/invalid bytes in the first 8 KiB: binary. */
+static int looks_binary(const unsigned char *s, size_t n)
+{
+	size_t i, bad = 0, lim = n < 8192 ? n : 8192;
+	for (i = 0; i < lim; i++) {
+		unsigned char c = s[i];
+		if (c == 0)
+			return 1;
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+			bad++;
+	}
+	if (bad * 10 > lim)
+		return 1;
+	/* invalid UTF-8 share */
+	bad = 0;
+	for (i = 0; i < lim;) {
+		size_t at = i;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (utf8_decode((const char *)s, lim, &i) == UTF8_REPLACEMENT && i == at + 1 &&
+		    lim - at > 4)
+			bad++;
+	}
+	return bad * 4 > lim;
+}
+
+struct slice {
+	const char *s;
+	size_t n;
+};
+
+static struct slice trim(const char *s, size_t n)
+{
+	struct slice t;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	t.s = s;
+	t.n = n;
+	return t;
+}
+
+static int is_underline(struct slice t)
+{
+	size_t i;
+	if (t.n < 3)
+		return 0;
+	for (i = 0; i < t.n; i++)
+		if (t.s[i] != t.s[0] || !strchr("=-_~*", t.s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * "S K I L L S" or "W O R K  H I S T O R Y": single letters separated by
+ * single spaces (double spaces between words). Writes the joined form.
+ */
+static int letter_spaced(struct slice t, char *out, size_t cap)
+{
+	size_t i, o = 0, letters = 0;
+	for (i = 0; i < t.n; i++) {
+		char c = t.s[i];
+		if (isalpha((unsigned char)c)) {
+			if (i + 1 < t.n && isalpha((unsigned char)t.s[i + 1]))
+				return 0;
+			letters++;
+			if (o + 2 >= cap)
+				return 0;
+			out[o++] = c;
+		} else if (c == ' ') {
+			if (i + 1 < t.n && t.s[i + 1] == ' ') {
+				while (i + 1 < t.n && t.s[i + 1] == ' ')
+					i++;
+				if (o + 2 >= cap)
+					return 0;
+				out[o++] = ' ';
+			}
+		} else if (c == '&' || c == ':') {
+			if (o + 2 >= cap)
+				return 0;
+			out[o++] = c;
+		} else {
+			return 0;
+		}
+	}
+	out[o] = '\0';
+	return letters >= 3;
+}
+
+static int has_lower(struct slice t)
+{
+	size_t i;
+	for (i = 0; i < t.n; i++)
+		if (islower((unsigned char)t.s[i]))
+			return 1;
+	return 0;
+}
+
+static int title_case(struct slice t)
+{
+	size_t i;
+	int start = 1;
+	for (i = 0; i < t.n; i++) {
+		unsigned char c = (unsigned char)t.s[i];
+		if (isalpha(c)) {
+			if (start && islower(c) && !(i + 3 <= t.n && (strncmp(t.s + i, "and", 3) == 0 ||
+								     strncmp(t.s + i, "of", 2) == 0)))
+				return 0;
+			start = 0;
+		} else {
+			start = c == ' ' || c == '/' || c == '-';
+		}
+	}
+	return 1;
+}
+
+/* Strip a leading bullet ("• ", "- ", "* ", "▪ ") for heading checks. */
+static int starts_with_bullet(struct slice t)
+{
+	const unsigned char *s = (const unsigned char *)t.s;
+	if (t.n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == 'o') && s[1] == ' ')
+		return 1;
+	return t.n >= 3 && s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x96 || s[1] == 0x97);
+}
+
+/*
+ * Decide whether `t` is a heading. Returns its section or SEC_NONE.
+ * `inline_rest` is set for "Skills: Python, SQL" (heading + content).
+ */
+static enum section_kind heading_kind(struct slice t, int underlined, int *inline_rest)
+{
+	char joined[64];
+	enum section_kind k;
+	size_t colon;
+
+	*inline_rest = 0;
+	if (t.n == 0 || t.n > 60 || starts_with_bullet(t))
+		return SEC_NONE;
+	if (letter_spaced(t, joined, sizeof(joined))) {
+		k = section_classify(joined, strlen(joined));
+		return k != SEC_NONE ? k : (underlined ? SEC_OTHER : SEC_NONE);
+	}
+	for (colon = 0; colon < t.n && t.s[colon] != ':'; colon++)
+		;
+	if (colon < t.n) {
+		struct slice head = trim(t.s, colon), rest = trim(t.s + colon + 1, t.n - colon - 1);
+		k = section_classify(head.s, head.n);
+		if (k == SEC_NONE || !title_case(head))
+			return SEC_NONE;
+		*inline_rest = rest.n > 0;
+		return k;
+	}
+	k = section_classify(t.s, t.n);
+	if (k == SEC_NONE)
+		return underlined ? SEC_OTHER : SEC_NONE;
+	if (underlined || !has_lower(t) || title_case(t))
+		return k;
+	return SEC_NONE;
+}
+
+/* The text reader's heading rules for one line, for the other readers. */
+enum section_kind read_heading_kind(const char *s, size_t n, int underlined, int *inline_rest)
+{
+	return heading_kind(trim(s, n), underlined, inline_rest);
+}
+
+int read_text(struct document **out, const char *bytes, size_t len,
+	      const char *name, struct diag *d)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	struct buf u = BUF_INIT;
+	struct document *doc;
+	struct slice *lines = NULL;
+	size_t nlines = 0, alines = 0, i, start;
+
+	*out = NULL;
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		utf16_append(&u, s + 2, len - 2, s[0] == 0xFE);
+	} else {
+		size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
+		if (looks_binary(s + skip, len - skip))
+			return diag_set(d, SG_EBINARY, "'%s' is a binary file, not a resume in a known format (txt, docx, json)", name);
+		utf8_append_valid(&u, bytes + skip, len - skip);
+	}
+
+	/* split on \r\n, \r, \n */
+	for (i = 0, start = 0; i <= u.len; i++) {
+		if (i == u.len || u.ptr[i] == '\n' || u.ptr[i] == '\r') {
+			lines = xgrow(lines, &alines, nlines + 1, sizeof(*lines));
+			lines[nlines].s = u.ptr + start;
+			lines[nlines].n = i - start;
+			nlines++;
+			if (i < u.len && u.ptr[i] == '\r' && i + 1 < u.len && u.ptr[i + 1] == '\n')
+				i++;
+			start = i + 1;
+		}
+	}
+
+	doc = document_new(DOC_TEXT);
+	for (i = 0; i < nlines; i++) {
+		struct slice t = trim(lines[i].s, lines[i].n);
+		int underlined = 0, inline_rest;
+		enum section_kind k;
+
+		if (is_underline(t) && i > 0)
+			continue; /* consumed with the line above */
+		if (i + 1 < nlines && t.n > 0)
+			underlined = is_underline(trim(lines[i + 1].s, lines[i + 1].n));
+		k = heading_kind(t, underlined, &inline_rest);
+		if (k != SEC_NONE && !inline_rest) {
+			document_add_heading(doc, t.s, t.n, k);
+		} else {
+			if (k != SEC_NONE)
+				document_set_section(doc, k);
+			document_add_line(doc, lines[i].s, lines[i].n, 0);
+		}
+	}
+	free(lines);
+	buf_release(&u);
+	document_finish(doc);
+	if (document_text_chars(doc) == 0) {
+		document_free(doc);
+		return diag_set(d, SG_EEMPTY, "'%s' is empty", name);
+	}
+	*out = doc;
+	return 0;
+}

@@ -1,0 +1,209 @@
+/*
+ * render.c - the renderer table and helpers shared by every renderer:
+ * JSON string escaping, snippets, redaction, money and dates. Input: the
+ * report model. Output: bytes appended to a buffer.
+ */
+#include "render.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+const struct renderer renderers[] = {
+	{ "text", render_text },
+	{ "json", render_json },
+	{ "md", render_md },
+	{ NULL, NULL },
+};
+
+const struct renderer *renderer_find(const char *name)
+{
+	size_t i;
+	for (i = 0; renderers[i].name; i++)
+		if (strcmp(renderers[i].name, name) == 0)
+			return &renderers[i];
+	return NULL;
+}
+
+void render_json_str(struct buf *out, const char *s, size_t n)
+{
+	size_t i, run = 0;
+	buf_putc(out, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char tmp[8];
+		if (c == '"')
+			esc = "\\\"";
+		else if (c == '\\')
+			esc = "\\\\";
+		else if (c == '\n')
+			esc = "\\n";
+		else if (c == '\r')
+			esc = "\\r";
+		else if (c == '\t')
+			esc = "\\t";
+		else if (c < 0x20) {
+			snprintf(tmp, sizeof(tmp), "\\u%04x", c);
+			esc = tmp;
+		}
+		if (esc) {
+			buf_put(out, s + run, i - run);
+			buf_puts(out, esc);
+			run = i + 1;
+		}
+	}
+	buf_put(out, s + run, n - run);
+	buf_putc(out, '"');
+}
+
+void render_salary(struct buf *out, const struct role *role)
+{
+	const char *sym = strcmp(role->currency, "USD") == 0 ? "$" : "";
+	if (role->salary_min % 1000 == 0 && role->salary_max % 1000 == 0)
+		buf_printf(out, "%s%ldK-%s%ldK", sym, role->salary_min / 1000, sym, role->salary_max / 1000);
+	else
+		buf_printf(out, "%s%ld-%s%ld", sym, role->salary_min, sym, role->salary_max);
+	if (!*sym)
+		buf_printf(out, " %s", role->currency);
+}
+
+const char *render_req_name(const struct ruleset *rs, const struct role_req *q)
+{
+	return q->name ? q->name : rs->signals[q->members[0]].name;
+}
+
+void render_month(struct buf *out, int month)
+{
+	buf_printf(out, "%04d-%02d", month / 12, month % 12 + 1);
+}
+
+/* ---- redaction ------------------------------------------------------------- */
+
+static int ci_prefix(const char *s, size_t n, const char *p)
+{
+	size_t l = strlen(p), i;
+	if (l > n)
+		return 0;
+	for (i = 0; i < l; i++)
+		if (tolower((unsigned char)s[i]) != tolower((unsigned char)p[i]))
+			return 0;
+	return 1;
+}
+
+/* Length of an email, URL or phone-shaped token at s[i], and its mask. */
+static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
+{
+	static const char *const url_prefixes[] = {
+		"https://", "http://", "www.", "linkedin.com/", "github.com/", "gitlab.com/",
+		"orcid.org/", "scholar.google.",
+	};
+	size_t k, e;
+	if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '/' ||
+		      s[i - 1] == '@' || s[i - 1] == '-' || s[i - 1] == '_' || s[i - 1] == '+'))
+		return 0;
+	for (k = 0; k < sizeof(url_prefixes) / sizeof(url_prefixes[0]); k++) {
+		if (!ci_prefix(s + i, n - i, url_prefixes[k]))
+			continue;
+		e = i;
+		while (e < n && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != '|' &&
+		       s[e] != ')' && s[e] != '"' && s[e] != '<' && s[e] != '>')
+			e++;
+		*mask = "[url]";
+		return e - i;
+	}
+	/* email: local@domain.tld */
+	e = i;
+	while (e < n && (isalnum((unsigned char)s[e]) || strchr("._%+-", s[e])))
+		e++;
+	if (e > i && e < n && s[e] == '@') {
+		size_t d = e + 1;
+		int dot = 0;
+		while (d < n && (isalnum((unsigned char)s[d]) || s[d] == '.' || s[d] == '-')) {
+			if (s[d] == '.')
+				dot = 1;
+			d++;
+		}
+		while (d > e + 1 && s[d - 1] == '.')
+			d--;
+		if (dot && d > e + 3) {
+			*mask = "[email]";
+			return d - i;
+		}
+	}
+	/* phone: 10-13 digits with separators */
+	if (isdigit((unsigned char)s[i]) || s[i] == '+' || s[i] == '(') {
+		size_t digits = 0, end = i;
+		e = i;
+		while (e < n && (isdigit((unsigned char)s[e]) || strchr("+-(). ", s[e]))) {
+			if (isdigit((unsigned char)s[e])) {
+				digits++;
+				end = e + 1;
+			}
+			e++;
+		}
+		if (digits >= 10 && digits <= 13 && (end >= n || !isalnum((unsigned char)s[end]))) {
+			*mask = "[phone]";
+			return end - i;
+		}
+	}
+	return 0;
+}
+
+void render_redacted(struct buf *out, const char *s, size_t n, const struct document *doc, int redact)
+{
+	size_t i = 0, run = 0;
+	const char *name = doc ? doc->contact.name : NULL;
+	size_t nl = name ? strlen(name) : 0;
+
+	if (!redact) {
+		buf_put(out, s, n);
+		return;
+	}
+	while (i < n) {
+		const char *mask = NULL;
+		size_t l = 0;
+		if (nl && i + nl <= n && memcmp(s + i, name, nl) == 0) {
+			l = nl;
+			mask = "[name]";
+		} else {
+			l = sensitive_at(s, n, i, &mask);
+		}
+		if (l) {
+			buf_put(out, s + run, i - run);
+			buf_puts(out, mask);
+			i += l;
+			run = i;
+		} else {
+			i++;
+		}
+	}
+	buf_put(out, s + run, n - run);
+	/* name parts on their own ("Jane" in "Jane led ...") stay: they are not identifying alone */
+}
+
+void render_snippet(struct buf *out, const struct document *doc, const struct evidence *e,
+		    size_t width, int redact)
+{
+	const struct doc_line *l = &doc->lines[e->line];
+	const char *s = doc->text.ptr + l->off;
+	size_t n = l->len, from = 0, to = n, hit = e->off - l->off;
+
+	if (utf8_width(s, n) > width) {
+		/* keep the hit with some context before it */
+		size_t before = width / 3;
+		size_t cols_before = utf8_width(s, hit);
+		if (cols_before > before) {
+			size_t skip = cols_before - before;
+			from = utf8_prefix(s, n, skip);
+		}
+		to = from + utf8_prefix(s + from, n - from, width);
+	}
+	if (from > 0)
+		buf_puts(out, "...");
+	render_redacted(out, s + from, to - from, doc, redact);
+	if (to < n)
+		buf_puts(out, "...");
+}

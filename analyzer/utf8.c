@@ -1,0 +1,140 @@
+/* utf8.c - UTF-8/UTF-16 decoding and encoding; see utf8.h. */
+#include "utf8.h"
+
+uint32_t utf8_decode(const char *str, size_t n, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t p = *i;
+	unsigned char c = s[p];
+	uint32_t cp, min;
+	int len, k;
+
+	if (c < 0x80) {
+		*i = p + 1;
+		return c;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		len = 2; cp = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3; cp = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4; cp = c & 0x07; min = 0x10000;
+	} else {
+		*i = p + 1;
+		return UTF8_REPLACEMENT;
+	}
+	if (p + (size_t)len > n) {
+		*i = p + 1;
+		return UTF8_REPLACEMENT;
+	}
+	for (k = 1; k < len; k++) {
+		unsigned char cc = s[p + (size_t)k];
+		if ((cc & 0xC0) != 0x80) {
+			*i = p + 1;
+			return UTF8_REPLACEMENT;
+		}
+		cp = (cp << 6) | (cc & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		*i = p + 1;
+		return UTF8_REPLACEMENT;
+	}
+	*i = p + (size_t)len;
+	return cp;
+}
+
+void utf8_encode(struct buf *out, uint32_t cp)
+{
+	char t[4];
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = UTF8_REPLACEMENT;
+	if (cp < 0x80) {
+		buf_putc(out, (int)cp);
+	} else if (cp < 0x800) {
+		t[0] = (char)(0xC0 | (cp >> 6));
+		t[1] = (char)(0x80 | (cp & 0x3F));
+		buf_put(out, t, 2);
+	} else if (cp < 0x10000) {
+		t[0] = (char)(0xE0 | (cp >> 12));
+		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (cp & 0x3F));
+		buf_put(out, t, 3);
+	} else {
+		t[0] = (char)(0xF0 | (cp >> 18));
+		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (cp & 0x3F));
+		buf_put(out, t, 4);
+	}
+}
+
+void utf8_append_valid(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0, run = 0;
+	while (i < n) {
+		size_t start = i;
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		{
+			uint32_t cp = utf8_decode(s, n, &i);
+			if (cp == UTF8_REPLACEMENT && i == start + 1) {
+				buf_put(out, s + run, start - run);
+				utf8_encode(out, UTF8_REPLACEMENT);
+				run = i;
+			}
+		}
+	}
+	buf_put(out, s + run, n - run);
+}
+
+void utf16_append(struct buf *out, const unsigned char *s, size_t n, int be)
+{
+	size_t i = 0;
+	while (i + 1 < n) {
+		uint32_t u = be ? (uint32_t)(s[i] << 8 | s[i + 1])
+				: (uint32_t)(s[i + 1] << 8 | s[i]);
+		i += 2;
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			if (i + 1 < n) {
+				uint32_t l = be ? (uint32_t)(s[i] << 8 | s[i + 1])
+						: (uint32_t)(s[i + 1] << 8 | s[i]);
+				if (l >= 0xDC00 && l <= 0xDFFF) {
+					i += 2;
+					utf8_encode(out, 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00));
+					continue;
+				}
+			}
+			utf8_encode(out, UTF8_REPLACEMENT);
+		} else if (u >= 0xDC00 && u <= 0xDFFF) {
+			utf8_encode(out, UTF8_REPLACEMENT);
+		} else {
+			utf8_encode(out, u);
+		}
+	}
+	if (i < n) /* odd trailing byte */
+		utf8_encode(out, UTF8_REPLACEMENT);
+}
+
+size_t utf8_width(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+size_t utf8_prefix(const char *s, size_t n, size_t cols)
+{
+	size_t i, w = 0;
+	for (i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (w == cols)
+				return i;
+			w++;
+		}
+	}
+	return n;
+}

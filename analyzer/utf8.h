@@ -1,0 +1,31 @@
+/*
+ * utf8.h - UTF-8/UTF-16 helpers shared by the readers and renderers.
+ */
+#ifndef SKILLGAP_UTF8_H
+#define SKILLGAP_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define UTF8_REPLACEMENT 0xFFFD
+
+/*
+ * Decode one code point at s[*i] (n bytes total) and advance *i. Invalid
+ * or truncated sequences, overlongs and surrogates decode as U+FFFD and
+ * consume exactly one byte.
+ */
+uint32_t utf8_decode(const char *s, size_t n, size_t *i);
+/* Append the UTF-8 encoding of `cp` (U+FFFD when out of range). */
+void utf8_encode(struct buf *out, uint32_t cp);
+/* Append s[0..n) to out with invalid sequences replaced by U+FFFD. */
+void utf8_append_valid(struct buf *out, const char *s, size_t n);
+/* Append UTF-16 (little- or big-endian) text, without BOM, as UTF-8. */
+void utf16_append(struct buf *out, const unsigned char *s, size_t n, int big_endian);
+/* Number of code points (display columns, roughly) in a UTF-8 string. */
+size_t utf8_width(const char *s, size_t n);
+/* Byte length of the longest prefix of s holding at most `cols` code points. */
+size_t utf8_prefix(const char *s, size_t n, size_t cols);
+
+#endif
