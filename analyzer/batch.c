@@ -1,0 +1,1 @@
+/* batch.c - the batch stage (being written) */

@@ -1,0 +1,1 @@
+/* render_table.c - the ranked batch table (being written) */
