@@ -43,7 +43,7 @@ int cmd_analyze(int argc, char **argv)
 	struct diag d = DIAG_INIT;
 	const struct renderer *ren;
 	const char *file = NULL;
-	char as_of[16];
+	char as_of[32];
 	int i, ret = EXIT_OK, have_a = 0;
 	long role = -1;
 

@@ -56,7 +56,10 @@ int cmd_roles(int argc, char **argv)
 		const struct role *r = &rs->roles[i];
 		size_t req = 0, pref = 0;
 		for (k = 0; k < r->nreqs; k++)
-			(r->reqs[k].level == LEVEL_REQUIRED ? req : pref)++;
+			if (r->reqs[k].level == LEVEL_REQUIRED)
+				req++;
+			else
+				pref++;
 		if (json) {
 			buf_puts(&out, i ? ",\n {\"id\":" : "{\"id\":");
 			render_json_str(&out, r->id, strlen(r->id));

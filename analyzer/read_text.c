@@ -203,6 +203,8 @@ int read_text(struct document **out, const char *bytes, size_t len,
 	/* split on \r\n, \r, \n */
 	for (i = 0, start = 0; i <= u.len; i++) {
 		if (i == u.len || u.ptr[i] == '\n' || u.ptr[i] == '\r') {
+			if (i == u.len && i == start && nlines > 0)
+				break; /* the text ended with a line break */
 			lines = xgrow(lines, &alines, nlines + 1, sizeof(*lines));
 			lines[nlines].s = u.ptr + start;
 			lines[nlines].n = i - start;

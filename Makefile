@@ -1,0 +1,42 @@
+# Makefile - a thin layer over CMake. The Quick start uses ./build.sh,
+# which installs the Debian packages first and then runs these targets.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+SAMPLE     ?= samples/nurse-learning-python.txt
+
+.PHONY: all build demo test test-release test-asan asan fuzz bench install clean update-golden
+
+all: build
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	./$(BUILD)/skillgap analyze $(SAMPLE)
+
+# The whole suite twice: a Release build, then ASan + UBSan.
+test: test-release test-asan
+
+test-release: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+asan:
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Asan
+	cmake --build $(ASAN_BUILD) -j$(JOBS)
+
+test-asan: asan
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
+
+# Regenerate the golden files from the current binary (review the diff!).
+update-golden: build
+	SKILLGAP_UPDATE_GOLDEN=1 sh -c 'cd $(BUILD) && ctest -R "^golden_" -j$(JOBS)'
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

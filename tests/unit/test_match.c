@@ -1,0 +1,221 @@
+/*
+ * test_match.c - unit tests of the matcher (stage: match): smart term
+ * boundaries, section-restricted patterns, exclusions, and every trap
+ * the shipped rules claim to handle (tests/data/traps/traps.tsv).
+ */
+#include "test.h"
+
+#include "buf.h"
+#include "document.h"
+#include "match.h"
+#include "mini_rules.h"
+#include "rules.h"
+
+static struct ruleset *shipped;
+
+static struct ruleset *embedded(void)
+{
+	struct diag d = DIAG_INIT;
+	if (!shipped && rules_load_embedded(&shipped, &d) < 0)
+		fprintf(stderr, "rules: %s\n", d.msg);
+	return shipped;
+}
+
+/* Does `text` (one line in `section`) give evidence for signal `id`? */
+static int hits(struct ruleset *rs, const char *id, enum section_kind section, const char *text)
+{
+	struct document *doc = document_new(DOC_TEXT);
+	struct matcher *m = matcher_new(rs);
+	struct evidence_list ev;
+	long s = rules_find_signal(rs, id);
+	int r;
+	if (s < 0) {
+		fprintf(stderr, "no signal '%s' in the rules\n", id);
+		test_failures++;
+		matcher_free(m);
+		document_free(doc);
+		return -1;
+	}
+	evidence_list_init(&ev);
+	document_set_section(doc, section);
+	document_add_line(doc, text, strlen(text), 0);
+	document_finish(doc);
+	matcher_run(m, doc, &ev);
+	r = evidence_has(&ev, (size_t)s);
+	evidence_list_release(&ev);
+	matcher_free(m);
+	document_free(doc);
+	return r;
+}
+
+#define HIT(id, sec, text) do { int h_ = hits(embedded(), id, sec, text); \
+	if (h_ != 1) { fprintf(stderr, "%s:%d: expected '%s' in \"%s\"\n", __FILE__, __LINE__, id, text); \
+	test_failures++; } } while (0)
+#define MISS(id, sec, text) do { int h_ = hits(embedded(), id, sec, text); \
+	if (h_ != 0) { fprintf(stderr, "%s:%d: unexpected '%s' in \"%s\"\n", __FILE__, __LINE__, id, text); \
+	test_failures++; } } while (0)
+
+static struct ruleset *mini(void)
+{
+	static struct ruleset *rs;
+	struct rules_file f[MINI_NFILES];
+	struct diag d = DIAG_INIT;
+	mini_files(f);
+	if (!rs && rules_load_files(&rs, f, MINI_NFILES, "t", &d) < 0)
+		fprintf(stderr, "mini: %s\n", d.msg);
+	return rs;
+}
+
+static void test_match__term_boundaries(void)
+{
+	struct ruleset *rs = mini();
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "C++, Java"), 1);
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "C#/.NET"), 1);
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "FDA 510(k) clearance"), 1);
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "FDA 5100(k)"), 0);
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "Alpha  Skill"), 1);      /* case, runs of spaces */
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "alpha-skill"), 1);        /* space matches hyphen */
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "alphaskill"), 0);
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "deidentification"), 1);   /* hyphen optional */
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "de identification"), 1);
+	CHECK_INT(hits(rs, "alpha", SEC_SKILLS, "xalpha skill"), 0);
+	CHECK_INT(hits(rs, "gamma", SEC_SKILLS, "gamma+"), 0);             /* no '+' after a word term */
+}
+
+static void test_match__sections_and_exclude(void)
+{
+	struct ruleset *rs = mini();
+	CHECK_INT(hits(rs, "beta", SEC_SKILLS, "A, B, C"), 1);
+	CHECK_INT(hits(rs, "beta", SEC_EXPERIENCE, "Plan B was chosen"), 0); /* B only in skills */
+	CHECK_INT(hits(rs, "beta", SEC_SKILLS, "B&B owner"), 0);             /* exclusion overlaps */
+	CHECK_INT(hits(rs, "beta", SEC_EXPERIENCE, "BETA tester, B&B"), 1);  /* other hit stays */
+}
+
+static void test_match__evidence_spans(void)
+{
+	struct ruleset *rs = mini();
+	struct document *doc = document_new(DOC_TEXT);
+	struct matcher *m = matcher_new(rs);
+	struct evidence_list ev;
+	const char *l0 = "Header", *l1 = "did gamma and GAMMA work";
+	evidence_list_init(&ev);
+	document_add_line(doc, l0, strlen(l0), 0);
+	document_add_line(doc, l1, strlen(l1), 0);
+	matcher_run(m, doc, &ev);
+	CHECK_INT(ev.n, 2);
+	if (ev.n == 2) {
+		CHECK_INT(ev.items[0].signal, 2);
+		CHECK_INT(ev.items[0].line, 1);
+		CHECK_INT(ev.items[0].off, 7 + 4);
+		CHECK_INT(ev.items[0].len, 5);
+		CHECK_INT(ev.items[1].off, 7 + 14);
+	}
+	CHECK_INT(ev.count[2], 2);
+	evidence_list_release(&ev);
+	matcher_free(m);
+	document_free(doc);
+}
+
+/* The traps named in the issue, one test each. */
+static void test_match__trap_r_and_d(void)
+{
+	MISS("r-programming", SEC_EXPERIENCE, "Led the R&D team for fraud models");
+	MISS("r-programming", SEC_SKILLS, "R&D, Python, SQL");
+	HIT("r-programming", SEC_SKILLS, "Python, R, SQL");
+}
+
+static void test_match__trap_go_live(void)
+{
+	MISS("general-programming", SEC_EXPERIENCE, "Led the go-live of the Epic upgrade");
+	MISS("general-programming", SEC_SKILLS, "Go-live support, Epic, Python");
+	HIT("general-programming", SEC_SKILLS, "Python, Go, Java");
+}
+
+static void test_match__trap_epic(void)
+{
+	MISS("epic-ehr", SEC_SUMMARY, "My move into data was an epic journey");
+	MISS("epic-ehr", SEC_INTERESTS, "an epic win for the team");
+	HIT("epic-ehr", SEC_EXPERIENCE, "Built reports in Epic Clarity");
+	HIT("epic-ehr", SEC_EXPERIENCE, "Super user for the Epic EHR go-live");
+}
+
+static void test_match__trap_icd(void)
+{
+	MISS("icd-coding", SEC_EXPERIENCE, "Performed ICD interrogation with the device rep");
+	HIT("icd-coding", SEC_EXPERIENCE, "Assigned ICD-10-CM codes to inpatient encounters");
+}
+
+static void test_match__trap_nlp_practitioner(void)
+{
+	MISS("clinical-nlp", SEC_INTERESTS, "Certified NLP Practitioner");
+	HIT("clinical-nlp", SEC_EXPERIENCE, "Built clinical NLP pipelines for radiology reports");
+}
+
+static void test_match__trap_cv(void)
+{
+	MISS("medical-computer-vision", SEC_NONE, "CV available on request");
+	MISS("medical-computer-vision", SEC_EXPERIENCE, "Updated my CV and cover letter");
+	HIT("medical-computer-vision", SEC_EXPERIENCE, "Computer vision for chest X-ray triage");
+}
+
+static void test_match__trap_ml_units(void)
+{
+	MISS("machine-learning", SEC_EXPERIENCE, "Titrated drips at 5 mL/hr");
+	MISS("machine-learning", SEC_EXPERIENCE, "gave 5 mL of saline");
+	HIT("machine-learning", SEC_EXPERIENCE, "Shipped ML models to production");
+}
+
+static void test_match__trap_nasm_cpt(void)
+{
+	MISS("cpt-coding", SEC_CERTIFICATIONS, "NASM-CPT (Certified Personal Trainer)");
+	HIT("cpt-coding", SEC_EXPERIENCE, "Audited CPT codes for outpatient claims");
+}
+
+/* Every line of tests/data/traps/traps.tsv: expect<TAB>id<TAB>section<TAB>text */
+static void test_match__traps_table(void)
+{
+	FILE *f = fopen(SRCDIR "/tests/data/traps/traps.tsv", "r");
+	char line[2048];
+	int n = 0;
+	if (!f) {
+		CHECK(!"cannot open tests/data/traps/traps.tsv");
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *expect = line, *id, *sec, *text, *nl;
+		int section, h;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if ((nl = strchr(line, '\n')))
+			*nl = '\0';
+		if (!(id = strchr(expect, '\t')) || !(sec = strchr(id + 1, '\t')) || !(text = strchr(sec + 1, '\t'))) {
+			fprintf(stderr, "traps.tsv: bad line: %s\n", line);
+			test_failures++;
+			continue;
+		}
+		*id++ = '\0';
+		*sec++ = '\0';
+		*text++ = '\0';
+		section = section_from_name(sec);
+		if (section < 0) {
+			fprintf(stderr, "traps.tsv: unknown section '%s'\n", sec);
+			test_failures++;
+			continue;
+		}
+		h = hits(embedded(), id, (enum section_kind)section, text);
+		if (h != (strcmp(expect, "hit") == 0)) {
+			fprintf(stderr, "traps.tsv: expected %s of '%s' in [%s] \"%s\"\n", expect, id, sec, text);
+			test_failures++;
+		}
+		n++;
+	}
+	fclose(f);
+	CHECK(n >= 40);
+}
+
+TEST_MAIN(TEST(test_match__term_boundaries), TEST(test_match__sections_and_exclude),
+	  TEST(test_match__evidence_spans), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
+	  TEST(test_match__trap_epic), TEST(test_match__trap_icd), TEST(test_match__trap_nlp_practitioner),
+	  TEST(test_match__trap_cv), TEST(test_match__trap_ml_units), TEST(test_match__trap_nasm_cpt),
+	  TEST(test_match__traps_table)
+	  )

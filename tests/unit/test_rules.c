@@ -1,0 +1,210 @@
+/* test_rules.c - unit tests of the rules loader (stage: rules). */
+#include "test.h"
+
+#include "buf.h"
+#include "mini_rules.h"
+#include "rules.h"
+
+/* Load the mini set with file `idx` replaced by `text`; return the message. */
+static int load_with(int idx, const char *text, struct ruleset **out, struct diag *d)
+{
+	struct rules_file f[MINI_NFILES];
+	mini_files(f);
+	if (idx >= 0) {
+		f[idx].data = text;
+		f[idx].len = strlen(text);
+	}
+	return rules_load_files(out, f, MINI_NFILES, "t", d);
+}
+
+static void test_rules__embedded_loads(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(rules_load_embedded(&rs, &d), 0);
+	if (!rs) {
+		fprintf(stderr, "%s\n", d.msg);
+		return;
+	}
+	CHECK(rs->nskills >= 60);
+	CHECK_INT(rs->nroles, 4);
+	CHECK_INT(rs->npaths, 3);
+	CHECK(rs->nsignals > rs->nskills);
+	CHECK(rules_find_role(rs, "clinical-ai-engineer") >= 0);
+	CHECK(rules_find_role(rs, "medical-ai-research-scientist") >= 0);
+	CHECK(rules_find_role(rs, "healthcare-nlp-engineer") >= 0);
+	CHECK(rules_find_role(rs, "ai-product-manager-healthcare") >= 0);
+	rules_free(rs);
+}
+
+static void test_rules__mini_loads(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(-1, NULL, &rs, &d), 0);
+	if (!rs) {
+		fprintf(stderr, "%s\n", d.msg);
+		return;
+	}
+	CHECK_INT(rs->nskills, 4);
+	CHECK_INT(rs->nsignals, 6);
+	CHECK_INT(rs->signals[1].nprereq, 1);
+	CHECK_INT(rs->signals[1].prereq[0], 0);
+	CHECK_INT(rs->signals[1].nrx, 2);
+	CHECK_INT(rs->signals[1].rx[1].sections, 1u << 4); /* skills */
+	CHECK_INT(rs->roles[0].nreqs, 4);
+	CHECK_INT(rs->roles[0].reqs[3].nmembers, 2);
+	CHECK_INT(rs->roles[0].reqs[3].members[1], 4); /* credential 'doc' after the 4 skills */
+	CHECK_DBL(rs->ready_min_fit, 75.0, 1e-9);
+	rules_free(rs);
+}
+
+static const char bad_regex_skills[] =
+	"{\"schema_version\": 1, \"categories\": [{\"id\": \"core\", \"name\": \"Core\"}],\n"
+	"  \"skills\": [\n"
+	"    {\"id\": \"alpha\", \"name\": \"Alpha\", \"category\": \"core\", \"effort_hours\": 1,\n"
+	"     \"patterns\": [\"ok\", \"(abc\"]}]}\n";
+
+static void test_rules__bad_regex_offset(void)
+{
+	struct ruleset *rs = (struct ruleset *)1;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(0, bad_regex_skills, &rs, &d), SG_ERULES);
+	CHECK(rs == NULL);
+	CHECK_STR(d.msg, "t/skills.json:4:25: skill 'alpha': bad pattern at offset 4: missing closing parenthesis");
+}
+
+static const char unknown_ref_role[] =
+	"{\"id\": \"engineer\", \"title\": \"E\", \"salary\": {\"min\": 1, \"max\": 2, \"currency\": \"USD\"},\n"
+	" \"does\": [\"x\"],\n"
+	" \"skills\": [{\"skill\": \"alpha\", \"level\": \"required\", \"weight\": 3},\n"
+	"            {\"skill\": \"omega\", \"level\": \"required\", \"weight\": 3}]}\n";
+
+static void test_rules__unknown_skill_in_role(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(4, unknown_ref_role, &rs, &d), SG_ERULES);
+	CHECK(rs == NULL);
+	CHECK_STR(d.msg, "t/roles/engineer.json:4:23: role 'engineer': unknown skill or credential 'omega'");
+}
+
+static const char dup_skills[] =
+	"{\"schema_version\": 1, \"categories\": [{\"id\": \"core\", \"name\": \"Core\"}],\n"
+	"  \"skills\": [\n"
+	"    {\"id\": \"alpha\", \"name\": \"A\", \"category\": \"core\", \"terms\": [\"a\"], \"effort_hours\": 1},\n"
+	"    {\"id\": \"beta\", \"name\": \"B\", \"category\": \"core\", \"terms\": [\"b\"], \"effort_hours\": 1},\n"
+	"    {\"id\": \"gamma\", \"name\": \"G\", \"category\": \"core\", \"terms\": [\"g\"], \"effort_hours\": 1},\n"
+	"    {\"id\": \"delta\", \"name\": \"D\", \"category\": \"core\", \"terms\": [\"d\"], \"effort_hours\": 1},\n"
+	"    {\"id\": \"beta\", \"name\": \"B2\", \"category\": \"core\", \"terms\": [\"b2\"], \"effort_hours\": 1}]}\n";
+
+static void test_rules__duplicate_id(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(0, dup_skills, &rs, &d), SG_ERULES);
+	CHECK_STR(d.msg, "t/skills.json:7:5: duplicate id 'beta' (first defined in skills.json:4:5)");
+}
+
+static const char wrong_type_skills[] =
+	"{\"schema_version\": 1, \"categories\": [{\"id\": \"core\", \"name\": \"Core\"}],\n"
+	"  \"skills\": [{\"id\": \"alpha\", \"name\": \"A\", \"category\": \"core\",\n"
+	"              \"terms\": \"alpha\", \"effort_hours\": 1}]}\n";
+
+static void test_rules__wrong_type(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(0, wrong_type_skills, &rs, &d), SG_ERULES);
+	CHECK_STR(d.msg, "t/skills.json:3:24: skill 'alpha': 'terms' must be an array of strings, not a string");
+}
+
+static const char unknown_key_skills[] =
+	"{\"schema_version\": 1, \"categories\": [{\"id\": \"core\", \"name\": \"Core\"}],\n"
+	"  \"skills\": [{\"id\": \"alpha\", \"name\": \"A\", \"category\": \"core\",\n"
+	"              \"pattern\": [\"x\"], \"effort_hours\": 1}]}\n";
+
+static void test_rules__unknown_key(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(0, unknown_key_skills, &rs, &d), SG_ERULES);
+	CHECK_STR(d.msg, "t/skills.json:3:26: skill 'alpha': unknown key 'pattern'");
+}
+
+static const char cycle_skills[] =
+	"{\"schema_version\": 1, \"categories\": [{\"id\": \"core\", \"name\": \"Core\"}],\n"
+	"  \"skills\": [\n"
+	"    {\"id\": \"alpha\", \"name\": \"A\", \"category\": \"core\", \"terms\": [\"a\"], \"effort_hours\": 1, \"prerequisites\": [\"delta\"]},\n"
+	"    {\"id\": \"beta\", \"name\": \"B\", \"category\": \"core\", \"terms\": [\"b\"], \"effort_hours\": 1, \"prerequisites\": [\"alpha\"]},\n"
+	"    {\"id\": \"gamma\", \"name\": \"G\", \"category\": \"core\", \"terms\": [\"g\"], \"effort_hours\": 1},\n"
+	"    {\"id\": \"delta\", \"name\": \"D\", \"category\": \"core\", \"terms\": [\"d\"], \"effort_hours\": 1, \"prerequisites\": [\"beta\"]}]}\n";
+
+static void test_rules__prerequisite_cycle(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(0, cycle_skills, &rs, &d), SG_ERULES);
+	CHECK(rs == NULL);
+	CHECK_STR(d.msg, "t/skills.json:3:5: skill 'alpha': prerequisite cycle: alpha -> delta -> beta -> alpha");
+}
+
+static void test_rules__invalid_json_line_col(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(load_with(2, "{\"schema_version\": 1,\n  \"paths\": [,]}\n", &rs, &d), SG_ERULES);
+	CHECK_STR(d.msg, "t/paths.json:2:13: invalid JSON");
+}
+
+static void test_rules__missing_file(void)
+{
+	struct rules_file f[MINI_NFILES];
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	mini_files(f);
+	CHECK_INT(rules_load_files(&rs, f + 1, MINI_NFILES - 1, "t", &d), SG_ERULES);
+	CHECK_STR(d.msg, "t: rule set has no skills.json");
+}
+
+static void test_rules__bad_dir(void)
+{
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	CHECK_INT(rules_load_dir(&rs, "/nonexistent/rules", &d), SG_ERULES);
+	CHECK_STR(d.msg, "rules directory '/nonexistent/rules' does not exist or is not a directory");
+}
+
+static void test_rules__source_dir_matches_embedded(void)
+{
+	struct ruleset *a = NULL, *b = NULL;
+	struct diag d = DIAG_INIT;
+	size_t i;
+	CHECK_INT(rules_load_dir(&a, SRCDIR "/rules", &d), 0);
+	CHECK_INT(rules_load_embedded(&b, &d), 0);
+	if (!a || !b)
+		goto done;
+	CHECK_INT(a->nsignals, b->nsignals);
+	for (i = 0; i < a->nsignals && i < b->nsignals; i++)
+		CHECK_STR(a->signals[i].id, b->signals[i].id);
+done:
+	rules_free(a);
+	rules_free(b);
+}
+
+static void test_rules__terms_pattern(void)
+{
+	struct buf b = BUF_INIT;
+	char *terms[] = { "C++", "de-id", "510(k)" };
+	rules_terms_to_pattern(&b, terms, 3);
+	CHECK_STR(b.ptr, "(?i)(?:(?<![\\p{L}\\p{N}_])510\\(k\\)(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])de[\\s\\-]?id(?![\\p{L}\\p{N}_]|\\+|#)|"
+			 "(?<![\\p{L}\\p{N}_])C\\+\\+(?![\\p{L}\\p{N}_+#]))");
+	buf_release(&b);
+}
+
+TEST_MAIN(TEST(test_rules__embedded_loads), TEST(test_rules__mini_loads),
+	  TEST(test_rules__bad_regex_offset), TEST(test_rules__unknown_skill_in_role),
+	  TEST(test_rules__duplicate_id), TEST(test_rules__wrong_type), TEST(test_rules__unknown_key),
+	  TEST(test_rules__prerequisite_cycle), TEST(test_rules__invalid_json_line_col),
+	  TEST(test_rules__missing_file), TEST(test_rules__bad_dir),
+	  TEST(test_rules__source_dir_matches_embedded), TEST(test_rules__terms_pattern))

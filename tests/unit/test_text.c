@@ -1,0 +1,193 @@
+/* test_text.c - unit tests of the plain-text reader and the document facts (stage: read). */
+#include "test.h"
+
+#include "document.h"
+#include "read.h"
+
+static struct document *rd(const char *s, size_t n)
+{
+	struct document *doc = NULL;
+	struct diag d = DIAG_INIT;
+	if (read_document(&doc, s, n, "t.txt", NULL, &d) < 0)
+		fprintf(stderr, "read failed: %s\n", d.msg);
+	return doc;
+}
+
+#define RD(lit) rd(lit, sizeof(lit) - 1)
+
+static const char *line(const struct document *doc, size_t i, char *tmp, size_t cap)
+{
+	size_t n = doc->lines[i].len < cap - 1 ? doc->lines[i].len : cap - 1;
+	memcpy(tmp, doc->text.ptr + doc->lines[i].off, n);
+	tmp[n] = '\0';
+	return tmp;
+}
+
+static void test_read__utf8_bom_and_crlf(void)
+{
+	char t[128];
+	struct document *doc = RD("\xEF\xBB\xBFJane Doe\r\nSKILLS\r\nPython\rSQL\n");
+	if (!doc)
+		return;
+	CHECK_INT(doc->nlines, 4);
+	CHECK_STR(line(doc, 0, t, sizeof(t)), "Jane Doe");
+	CHECK_STR(line(doc, 2, t, sizeof(t)), "Python");
+	CHECK_STR(line(doc, 3, t, sizeof(t)), "SQL");
+	CHECK_INT(doc->lines[1].flags & LINE_HEADING, LINE_HEADING);
+	CHECK_INT(doc->lines[2].section, SEC_SKILLS);
+	CHECK_STR(doc->contact.name, "Jane Doe");
+	document_free(doc);
+}
+
+static void test_read__utf16(void)
+{
+	/* "Zoë\nML" in UTF-16 LE and BE with BOM */
+	static const char le[] = "\xFF\xFEZ\0o\0\xEB\0\n\0M\0L\0";
+	static const char be[] = "\xFE\xFF\0Z\0o\0\xEB\0\n\0M\0L";
+	char t[64];
+	struct document *a = rd(le, sizeof(le) - 1), *b = rd(be, sizeof(be) - 1);
+	if (!a || !b)
+		return;
+	CHECK_STR(line(a, 0, t, sizeof(t)), "Zo\xC3\xAB");
+	CHECK_STR(line(b, 0, t, sizeof(t)), "Zo\xC3\xAB");
+	CHECK_STR(line(b, 1, t, sizeof(t)), "ML");
+	document_free(a);
+	document_free(b);
+}
+
+static void test_read__invalid_bytes_replaced(void)
+{
+	char t[64];
+	struct document *doc = RD("caf\xE9 au lait\n");
+	if (!doc)
+		return;
+	CHECK_STR(line(doc, 0, t, sizeof(t)), "caf\xEF\xBF\xBD au lait");
+	document_free(doc);
+}
+
+static void test_read__normalization(void)
+{
+	char t[128];
+	/* en dash, tab, NBSP, registered sign, smart quote */
+	struct document *doc = RD("A\xE2\x80\x93Z\tCPT\xC2\xAE  codes\xC2\xA0x \xE2\x80\x99y\xE2\x80\x99\n");
+	if (!doc)
+		return;
+	CHECK_STR(line(doc, 0, t, sizeof(t)), "A-Z CPT codes x 'y'");
+	document_free(doc);
+}
+
+static void test_read__heading_shapes(void)
+{
+	struct document *doc = RD("Jane Doe\n"
+				  "PROFESSIONAL EXPERIENCE\n"
+				  "Data Scientist, Acme\n"
+				  "Education:\n"
+				  "BS Biology\n"
+				  "Projects\n"
+				  "========\n"
+				  "A project\n"
+				  "S K I L L S\n"
+				  "Python\n"
+				  "W O R K  H I S T O R Y\n"
+				  "Nurse\n"
+				  "Technical Skills: Python, R\n"
+				  "Clinical Research Coordinator at Mercy\n");
+	if (!doc)
+		return;
+	CHECK_INT(doc->nlines, 13); /* the underline is consumed */
+	CHECK_INT(doc->lines[2].section, SEC_EXPERIENCE);
+	CHECK_INT(doc->lines[4].section, SEC_EDUCATION);
+	CHECK_INT(doc->lines[5].flags & LINE_HEADING, LINE_HEADING);
+	CHECK_INT(doc->lines[6].section, SEC_PROJECTS);
+	CHECK_INT(doc->lines[8].section, SEC_SKILLS);
+	CHECK_INT(doc->lines[10].section, SEC_EXPERIENCE);
+	/* "Technical Skills: ..." switches section and keeps its content */
+	CHECK_INT(doc->lines[11].section, SEC_SKILLS);
+	CHECK_INT(doc->lines[11].flags & LINE_HEADING, 0);
+	/* a job title with a heading word is not a heading */
+	CHECK_INT(doc->lines[12].flags & LINE_HEADING, 0);
+	document_free(doc);
+}
+
+static void test_read__contact(void)
+{
+	struct document *doc = RD("Maria L. Gomez, RN, BSN\n"
+				  "Austin, TX | maria.gomez@example.com | (555) 010-4477 | linkedin.com/in/mgomez\n"
+				  "https://github.com/mgomez\n"
+				  "SUMMARY\nNurse.\n");
+	if (!doc)
+		return;
+	CHECK_STR(doc->contact.name, "Maria L. Gomez");
+	CHECK_STR(doc->contact.email, "maria.gomez@example.com");
+	CHECK_STR(doc->contact.phone, "(555) 010-4477");
+	CHECK_INT(doc->contact.nlinks, 2);
+	if (doc->contact.nlinks == 2) {
+		CHECK_STR(doc->contact.links[0], "linkedin.com/in/mgomez");
+		CHECK_STR(doc->contact.links[1], "https://github.com/mgomez");
+	}
+	document_free(doc);
+}
+
+static void test_read__dates_and_overlap(void)
+{
+	int asof = 2026 * 12 + 10; /* Nov 2026 */
+	struct document *doc = RD("EXPERIENCE\n"
+				  "Nurse, Mercy  Jan 2019 \xE2\x80\x93 Present\n"
+				  "Tech, Acme  2016-2019\n"
+				  "Analyst  03/2020 - 06/2021\n"
+				  "Intern  Sept. 2014 to Dec 2015\n"
+				  "EDUCATION\n"
+				  "BS 2010 - 2014\n");
+	if (!doc)
+		return;
+	CHECK_INT(doc->ndates, 4);
+	if (doc->ndates == 4) {
+		CHECK_INT(doc->dates[0].start, 2019 * 12);
+		CHECK_INT(doc->dates[0].open, 1);
+		CHECK_INT(doc->dates[1].start, 2016 * 12);
+		CHECK_INT(doc->dates[1].end, 2019 * 12);
+		CHECK_INT(doc->dates[2].start, 2020 * 12 + 2);
+		CHECK_INT(doc->dates[2].end, 2021 * 12 + 6);
+		CHECK_INT(doc->dates[3].start, 2014 * 12 + 8);
+		CHECK_INT(doc->dates[3].end, 2016 * 12);
+	}
+	/* Sep 2014..Dec 2015 (16) + 2016..2018 (36) + Jan 2019..Nov 2026 (95);
+	 * the 2020-2021 job overlaps and is not counted twice */
+	CHECK_INT(document_experience_months(doc, asof), 16 + 36 + 95);
+	document_free(doc);
+}
+
+static void test_read__empty_and_binary(void)
+{
+	struct document *doc = NULL;
+	struct diag d = DIAG_INIT;
+	static const char bin[] = "PNG\x00\x01\x02garbage\x00\x00";
+	CHECK_INT(read_document(&doc, "", 0, "e.txt", NULL, &d), SG_EEMPTY);
+	CHECK_STR(d.msg, "'e.txt' is empty");
+	CHECK_INT(read_document(&doc, " \r\n\t\n", 5, "w.txt", NULL, &d), SG_EEMPTY);
+	CHECK_INT(read_document(&doc, bin, sizeof(bin) - 1, "b.bin", NULL, &d), SG_EBINARY);
+	CHECK_STR(d.msg, "'b.bin' is a binary file, not a resume in a known format (txt, docx, json)");
+	CHECK(doc == NULL);
+}
+
+static void test_read__sniff(void)
+{
+	CHECK_INT(read_sniff("PK\x03\x04", 4), READ_DOCX);
+	CHECK_INT(read_sniff("  {\"basics\":{}}", 15), READ_JSON);
+	CHECK_INT(read_sniff("\xEF\xBB\xBF<?xml version", 16), READ_WORDML);
+	CHECK_INT(read_sniff("Jane Doe\n{not json", 18), READ_TEXT);
+}
+
+static void test_read__section_classify(void)
+{
+	CHECK_INT(section_classify("Work History", 12), SEC_EXPERIENCE);
+	CHECK_INT(section_classify("Licenses & Certifications", 25), SEC_CERTIFICATIONS);
+	CHECK_INT(section_classify("Research Publications", 21), SEC_PUBLICATIONS);
+	CHECK_INT(section_classify("Data Scientist", 14), SEC_NONE);
+	CHECK_INT(section_classify("Education and Training", 22), SEC_EDUCATION);
+}
+
+TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
+	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
+	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
+	  TEST(test_read__section_classify))

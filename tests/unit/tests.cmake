@@ -1,0 +1,20 @@
+# Unit tests of the core stages; one ctest per case.
+skillgap_unit(test_text CASES
+  test_read__utf8_bom_and_crlf test_read__utf16 test_read__invalid_bytes_replaced
+  test_read__normalization test_read__heading_shapes test_read__contact
+  test_read__dates_and_overlap test_read__empty_and_binary test_read__sniff
+  test_read__section_classify)
+skillgap_unit(test_rules CASES
+  test_rules__embedded_loads test_rules__mini_loads test_rules__bad_regex_offset
+  test_rules__unknown_skill_in_role test_rules__duplicate_id test_rules__wrong_type
+  test_rules__unknown_key test_rules__prerequisite_cycle test_rules__invalid_json_line_col
+  test_rules__missing_file test_rules__bad_dir test_rules__source_dir_matches_embedded
+  test_rules__terms_pattern)
+skillgap_unit(test_match CASES
+  test_match__term_boundaries test_match__sections_and_exclude test_match__evidence_spans
+  test_match__trap_r_and_d test_match__trap_go_live test_match__trap_epic test_match__trap_icd
+  test_match__trap_nlp_practitioner test_match__trap_cv test_match__trap_ml_units
+  test_match__trap_nasm_cpt test_match__traps_table)
+skillgap_unit(test_score CASES
+  test_score__fit_formula test_score__any_of_group test_score__ready_now
+  test_score__entry_paths test_score__forced_role)
