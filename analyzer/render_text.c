@@ -5,6 +5,7 @@
  */
 #include "render.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -32,20 +33,29 @@ static void bar(struct buf *out, double fit, const struct style *st)
 	buf_puts(out, st->reset);
 }
 
+/* Up to `max` evidence lines for a signal, one per resume line. */
 static void evidence_lines(struct buf *out, const struct report *r, size_t sig, size_t max,
 			   const char *indent, const struct render_opts *o)
 {
 	const struct evidence_list *ev = r->ev;
-	size_t k, n = ev->count[sig];
-	for (k = 0; k < n && k < max; k++) {
+	size_t k, n = ev->count[sig], shown = 0, lines = 0;
+	uint32_t last = UINT32_MAX;
+	for (k = 0; k < n; k++) {
 		const struct evidence *e = &ev->items[ev->first[sig] + k];
+		if (e->line == last)
+			continue;
+		last = e->line;
+		lines++;
+		if (shown == max)
+			continue;
 		buf_printf(out, "%sline %u [%s] \"", indent, e->line + 1,
 			   section_name((enum section_kind)r->doc->lines[e->line].section));
 		render_snippet(out, r->doc, e, 70, o->redact);
 		buf_puts(out, "\"\n");
+		shown++;
 	}
-	if (n > max)
-		buf_printf(out, "%s(+%zu more)\n", indent, n - max);
+	if (lines > shown)
+		buf_printf(out, "%s(+%zu more line%s)\n", indent, lines - shown, lines - shown == 1 ? "" : "s");
 }
 
 static void contact(struct buf *out, const struct report *r, const struct render_opts *o)
