@@ -229,8 +229,13 @@ static xmlTextReaderPtr xml_open(const char *s, size_t n, struct xml_err *err)
 	return r;
 }
 
+static int depth_fail(struct diag *d, const char *name, unsigned max);
+
 static int xml_fail(struct diag *d, const char *name, const char *part, const struct xml_err *x)
 {
+	/* libxml2's own cap (256 without XML_PARSE_HUGE) can fire before ours */
+	if (x->set && strstr(x->msg, "xcessive depth"))
+		return depth_fail(d, name, 256);
 	if (x->set)
 		return diag_set(d, SG_ECORRUPT, "'%s': malformed XML in '%s' at line %d: %s", name, part,
 				x->line, x->msg);
@@ -1033,11 +1038,19 @@ int read_docx(struct document **out, const char *bytes, size_t len,
 		zip_error_fini(&ze);
 		return diag_set(d, SG_ECORRUPT, "'%s': cannot open archive", name);
 	}
+	/*
+	 * ZIP_CHECKCONS: local headers must agree with the central directory,
+	 * so junk after the archive (and anything smuggled between the two
+	 * views) is refused as corrupt rather than guessed around.
+	 */
 	p.za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
 	if (!p.za) {
 		int code = zip_error_code_zip(&ze);
 		zip_source_free(src);
-		if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_SEEK ||
+		/* libzip refuses duplicate names itself (ZIP_ER_EXISTS); we keep it so */
+		if (code == ZIP_ER_EXISTS)
+			ret = diag_set(d, SG_ECORRUPT, "'%s': corrupt archive (duplicate entry names)", name);
+		else if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_SEEK ||
 		    code == ZIP_ER_READ || code == ZIP_ER_EOF)
 			ret = diag_set(d, SG_ECORRUPT, "'%s': not a valid .docx (corrupt or truncated zip archive)",
 				       name);
