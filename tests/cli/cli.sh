@@ -1,0 +1,148 @@
+#!/bin/sh
+# cli.sh BIN SRCDIR CASE - command-line behaviour of the real binary:
+# bad input gets one clear line naming the file and the reason, a
+# documented exit code, no crash and no partial output file.
+# Fixtures are made here, in a private temporary directory.
+set -u
+BIN=$1
+SRC=$2
+CASE=$3
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$SRC"
+
+fail() { echo "FAIL [$CASE]: $*" >&2; exit 1; }
+
+# run EXPECTED_RC ARGS... : stdout -> $T/out, stderr -> $T/err
+run() {
+	want=$1; shift
+	"$BIN" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	[ "$rc" -eq "$want" ] || fail "exit $rc, expected $want: $* (stderr: $(cat "$T/err"))"
+}
+# the stderr must be exactly one line equal to $1
+err_is() {
+	[ "$(wc -l <"$T/err")" -eq 1 ] || fail "stderr is not one line: $(cat "$T/err")"
+	[ "$(cat "$T/err")" = "$1" ] || fail "stderr: '$(cat "$T/err")', expected '$1'"
+}
+
+case $CASE in
+empty)
+	: >"$T/empty.txt"
+	run 1 analyze "$T/empty.txt"
+	err_is "skillgap: '$T/empty.txt' is empty"
+	[ ! -s "$T/out" ] || fail "output on error" ;;
+binary)
+	printf 'PNG\000\001\002\003binary\000\000data' >"$T/x.txt"
+	run 1 analyze "$T/x.txt"
+	err_is "skillgap: '$T/x.txt' is a binary file, not a resume in a known format (txt, docx, json)" ;;
+missing)
+	run 1 analyze "$T/nope.txt"
+	err_is "skillgap: cannot open '$T/nope.txt': No such file or directory" ;;
+unreadable_dir)
+	run 1 analyze "$T"
+	err_is "skillgap: cannot read '$T': Is a directory" ;;
+too_big)
+	run 1 analyze --max-size 1K samples/nurse-learning-python.txt
+	size=$(wc -c <samples/nurse-learning-python.txt)
+	err_is "skillgap: 'samples/nurse-learning-python.txt' is too big: $size bytes, the limit is 1024 (see --max-size)" ;;
+too_big_stdin)
+	cat samples/nurse-learning-python.txt | "$BIN" analyze --max-size 2K - >"$T/out" 2>"$T/err"
+	[ $? -eq 1 ] || fail "exit code"
+	err_is "skillgap: '-' is too big: over 2048 bytes (see --max-size)" ;;
+bad_role)
+	run 2 analyze --role nurse samples/nurse-learning-python.txt
+	err_is "skillgap: analyze: unknown role 'nurse' (one of: ai-product-manager-healthcare, clinical-ai-engineer, healthcare-nlp-engineer, medical-ai-research-scientist)" ;;
+bad_rules_dir)
+	run 3 analyze --rules "$T/none" samples/nurse-learning-python.txt
+	err_is "skillgap: rules directory '$T/none' does not exist or is not a directory" ;;
+broken_rules)
+	cp -r rules "$T/r"
+	# break the first pattern of skills.json: an unclosed group
+	python3 - "$T/r/skills.json" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+i = s.index('"patterns": [') + len('"patterns": [')
+j = s.index('"', i)
+s = s[:j + 1] + "(" + s[j + 1:]
+open(p, "w").write(s)
+PY
+	run 3 analyze --rules "$T/r" samples/nurse-learning-python.txt
+	grep -Eq "^skillgap: $T/r/skills.json:[0-9]+:[0-9]+: skill '[a-z0-9-]+': bad pattern at offset [0-9]+: missing closing parenthesis\$" "$T/err" ||
+		fail "stderr: $(cat "$T/err")"
+	[ ! -s "$T/out" ] || fail "partial output" ;;
+rules_env)
+	SKILLGAP_RULES="$T/none" "$BIN" analyze samples/nurse-learning-python.txt >"$T/out" 2>"$T/err"
+	[ $? -eq 3 ] || fail "SKILLGAP_RULES not honoured"
+	SKILLGAP_RULES="$SRC/rules" "$BIN" analyze --as-of 2026-11-27 samples/nurse-learning-python.txt >"$T/a" || fail "rules dir"
+	"$BIN" analyze --as-of 2026-11-27 samples/nurse-learning-python.txt >"$T/b" || fail "embedded"
+	cmp -s "$T/a" "$T/b" || fail "rules/ and the embedded set differ" ;;
+no_partial_output)
+	: >"$T/empty.txt"
+	mkdir "$T/o"
+	run 1 analyze -o "$T/o/report.txt" "$T/empty.txt"
+	[ -z "$(ls "$T/o")" ] || fail "a file was left behind: $(ls "$T/o")" ;;
+output_file)
+	mkdir "$T/o"
+	run 0 analyze --as-of 2026-11-27 -o "$T/o/r.md" --format md samples/phd-researcher.txt
+	[ ! -s "$T/out" ] || fail "stdout not empty with -o"
+	cmp -s "$T/o/r.md" tests/golden/expected/phd-researcher.txt.md || fail "-o content differs from stdout golden"
+	[ "$(ls "$T/o")" = "r.md" ] || fail "temp file left: $(ls "$T/o")" ;;
+output_unwritable)
+	run 4 analyze -o "$T/no/such/dir/r.txt" samples/phd-researcher.txt
+	grep -q "^skillgap: cannot write '$T/no/such/dir/r.txt': No such file or directory\$" "$T/err" || fail "$(cat "$T/err")" ;;
+stdin)
+	"$BIN" analyze --as-of 2026-11-27 - <samples/phd-researcher.txt >"$T/out" 2>"$T/err" || fail "stdin failed"
+	sed 's/^skillgap report: -$/skillgap report: samples\/phd-researcher.txt/; s/plan FILE --role/plan samples\/phd-researcher.txt --role/' "$T/out" >"$T/o2"
+	cmp -s "$T/o2" tests/golden/expected/phd-researcher.txt.text || fail "stdin report differs" ;;
+no_skills)
+	printf 'Pat Smith\nEXPERIENCE\nCashier, Corner Shop, 2019 - 2021\nStocked shelves and closed the till.\n' >"$T/c.txt"
+	run 0 analyze --as-of 2026-11-27 "$T/c.txt"
+	grep -q "no healthcare-AI skill evidence was found in this resume" "$T/out" || fail "no-skill note missing"
+	grep -q "^Experience   2.0 years" "$T/out" || fail "years" ;;
+usage)
+	run 2 analyze
+	err_is "skillgap: analyze: no FILE given (use '-' for standard input)"
+	run 2 analyze --frobnicate x.txt
+	err_is "skillgap: analyze: unknown option '--frobnicate' (see 'skillgap analyze --help')"
+	run 2 analyze --format pdf samples/phd-researcher.txt
+	err_is "skillgap: analyze: unknown format 'pdf' (text, json or md)"
+	run 2 analyze --as-of 2026-13-40 samples/phd-researcher.txt
+	err_is "skillgap: bad --as-of '2026-13-40': use YYYY-MM-DD"
+	run 2 frob
+	err_is "skillgap: unknown command 'frob' (see 'skillgap --help')"
+	run 2 ;;
+help_version)
+	run 0 --version
+	grep -Eq '^skillgap [0-9]+\.[0-9]+\.[0-9]+$' "$T/out" || fail "version"
+	run 0 --help
+	grep -q "Exit codes:" "$T/out" || fail "help lacks exit codes"
+	for c in analyze extract score plan roles skills; do
+		run 0 $c --help
+		grep -q "usage: skillgap $c" "$T/out" || fail "$c --help"
+	done ;;
+color)
+	NO_COLOR=1 "$BIN" analyze --color auto samples/phd-researcher.txt >"$T/out"
+	grep -q "$(printf '\033')" "$T/out" && fail "colour without a terminal"
+	"$BIN" analyze --color always samples/phd-researcher.txt >"$T/out"
+	grep -q "$(printf '\033\\[1m')" "$T/out" || fail "--color always gave no colour" ;;
+roles)
+	run 0 roles
+	[ "$(wc -l <"$T/out")" -eq 4 ] || fail "roles lines"
+	grep -q '^clinical-ai-engineer  *Clinical AI Engineer  *\$180K-\$280K  9 required, 14 preferred$' "$T/out" || fail "$(cat "$T/out")" ;;
+skills)
+	run 0 skills
+	head -1 "$T/out" | grep -Eq '^7[0-9] skills in 11 categories, [0-9]+ credentials$' || fail "$(head -1 "$T/out")" ;;
+redact)
+	run 0 analyze --redact --format json samples/healthcare-nlp-engineer.txt
+	for s in "$(sed -n 1p samples/healthcare-nlp-engineer.txt | cut -d, -f1)" "@example" "555"; do
+		grep -q -- "$s" "$T/out" && fail "'$s' survived --redact"
+	done
+	run 0 analyze --redact --format md samples/nurse-learning-python.txt
+	grep -q "Jane Q. Example" "$T/out" && fail "name in md"
+	: ;;
+*)
+	fail "unknown case" ;;
+esac
+exit 0
