@@ -72,4 +72,70 @@ const char *render_req_name(const struct ruleset *rs, const struct role_req *q);
 /* Year-month "2019-01" of a month index. */
 void render_month(struct buf *out, int month);
 
+/* ---- batch tables (`skillgap score`; analyzer/render_table.c) ----------- */
+
+/*
+ * The ranked table of batch records in CSV (RFC 4180: CRLF, quoted when
+ * needed), TSV (tabs and newlines in fields become spaces), JSONL (one
+ * object per record; what `score --merge` reads back), Markdown or
+ * aligned text. Columns: rank, id, name, [role], score,
+ * required_coverage (percent), years, entry_path, gap_1..gap_3 (text and
+ * md: top_gaps joined with "; "), error. `rank` 0 is a failed record
+ * (printed empty/null). With `redact`, every cell goes through
+ * render_redacted() with the record's name as the candidate name.
+ */
+struct batch_record;
+
+enum table_format { TABLE_CSV, TABLE_TSV, TABLE_JSONL, TABLE_MD, TABLE_TEXT };
+#define TABLE_NCOLS 13
+
+struct table {
+	enum table_format format;
+	int redact;
+	int role_column;            /* --all-roles: print the role column */
+	size_t width[TABLE_NCOLS];  /* text: widest cell per column (table_measure) */
+};
+
+/* "csv", "tsv", "jsonl", "md", "text"; -1 if unknown. */
+int table_format_parse(const char *name, enum table_format *out);
+void table_init(struct table *t, enum table_format f, int redact, int role_column);
+/* Text only: widen the columns for this row (call for every row first). */
+void table_measure(struct table *t, size_t rank, const struct batch_record *r);
+/* The header (nothing for JSONL). */
+void render_table_header(struct buf *out, const struct table *t);
+void render_table_row(struct buf *out, const struct table *t, size_t rank, const struct batch_record *r);
+
+/* ---- learning plans (`skillgap plan`, render_plan.c) -------------------- */
+
+struct plan;
+
+/* What a plan renderer is fed: the plan and the report it came from. */
+struct plan_report {
+	const struct ruleset *rs;
+	const struct document *doc;
+	const struct evidence_list *ev;
+	const struct assessment *a;
+	const struct plan *plan;
+	const char *source;      /* input name as given ("-" = stdin) */
+	const char *as_of_text;  /* YYYY-MM-DD */
+};
+
+typedef void (*plan_render_fn)(struct buf *out, const struct plan_report *r, const struct render_opts *o);
+
+struct plan_renderer {
+	const char *name;
+	plan_render_fn fn;
+};
+
+/* text, md (a checklist), json (docs/plan.md), ics (RFC 5545); NULL-terminated. */
+extern const struct plan_renderer plan_renderers[];
+const struct plan_renderer *plan_renderer_find(const char *name);
+
+void render_plan_text(struct buf *out, const struct plan_report *r, const struct render_opts *o);
+void render_plan_md(struct buf *out, const struct plan_report *r, const struct render_opts *o);
+void render_plan_json(struct buf *out, const struct plan_report *r, const struct render_opts *o);
+void render_plan_ics(struct buf *out, const struct plan_report *r, const struct render_opts *o);
+
+/* ---- end of learning plans ------------------------------------------------ */
+
 #endif
