@@ -162,7 +162,8 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 			}
 		}
 	}
-	qsort(ev->items, ev->n, sizeof(*ev->items), cmp_evidence);
+	if (ev->n > 1)
+		qsort(ev->items, ev->n, sizeof(*ev->items), cmp_evidence);
 	/* drop duplicates: several patterns of one signal hitting one place */
 	for (i = 0, w = 0; i < ev->n; i++) {
 		if (w && ev->items[w - 1].signal == ev->items[i].signal &&
