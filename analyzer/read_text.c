@@ -104,15 +104,6 @@ static int letter_spaced(struct slice t, char *out, size_t cap)
 	return letters >= 3;
 }
 
-static int has_lower(struct slice t)
-{
-	size_t i;
-	for (i = 0; i < t.n; i++)
-		if (islower((unsigned char)t.s[i]))
-			return 1;
-	return 0;
-}
-
 static int title_case(struct slice t)
 {
 	size_t i;
@@ -151,15 +142,12 @@ static enum section_kind heading_kind(struct slice t, int underlined, int *inlin
 	size_t colon;
 
 	*inline_rest = 0;
-	if (t.n == 0 || t.n > 60 || starts_with_bullet(t))
+	if (t.n == 0 || starts_with_bullet(t))
 		return SEC_NONE;
-	if (letter_spaced(t, joined, sizeof(joined))) {
-		k = section_classify(joined, strlen(joined));
-		return k != SEC_NONE ? k : (underlined ? SEC_OTHER : SEC_NONE);
-	}
-	for (colon = 0; colon < t.n && t.s[colon] != ':'; colon++)
+	/* "Skills: Python, SQL" or "Education:" - only the part before ':' counts */
+	for (colon = 0; colon < t.n && colon < 40 && t.s[colon] != ':'; colon++)
 		;
-	if (colon < t.n) {
+	if (colon < t.n && t.s[colon] == ':') {
 		struct slice head = trim(t.s, colon), rest = trim(t.s + colon + 1, t.n - colon - 1);
 		k = section_classify(head.s, head.n);
 		if (k == SEC_NONE || !title_case(head))
@@ -167,12 +155,22 @@ static enum section_kind heading_kind(struct slice t, int underlined, int *inlin
 		*inline_rest = rest.n > 0;
 		return k;
 	}
+	if (t.n > 60)
+		return SEC_NONE;
+	if (letter_spaced(t, joined, sizeof(joined))) {
+		k = section_classify(joined, strlen(joined));
+		return k != SEC_NONE ? k : (underlined ? SEC_OTHER : SEC_NONE);
+	}
 	k = section_classify(t.s, t.n);
 	if (k == SEC_NONE)
 		return underlined ? SEC_OTHER : SEC_NONE;
-	if (underlined || !has_lower(t) || title_case(t))
-		return k;
-	return SEC_NONE;
+	/*
+	 * Every word is heading vocabulary (section_classify is strict), so
+	 * any case will do ("Certs & courses"), unless it reads as a sentence.
+	 */
+	if (t.s[t.n - 1] == '.')
+		return SEC_NONE;
+	return k;
 }
 
 /* The text reader's heading rules for one line, for the other readers. */
