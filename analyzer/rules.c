@@ -92,6 +92,8 @@ struct ctx {
 	struct json_step path[MAX_DEPTH];
 	size_t depth;
 	int failed;
+	const struct rules_file *files; /* the whole set, for late positions */
+	size_t nfiles;
 };
 
 static void push_key(struct ctx *c, const char *key)
@@ -122,6 +124,27 @@ static void where(struct ctx *c, unsigned *line, unsigned *col)
 	size_t off = json_locate(c->text, c->len, c->path,
 				 c->depth < MAX_DEPTH ? c->depth : MAX_DEPTH);
 	json_line_col(c->text, c->len, off, line, col);
+}
+
+/*
+ * Position of signal `s` in its file, for messages found after parsing
+ * (duplicates, cycles). Computed on demand: it costs a walk of the file.
+ */
+static void signal_where(const struct rules_file *files, size_t n, struct signal *s)
+{
+	struct json_step path[2];
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (strcmp(files[i].path, s->file) != 0)
+			continue;
+		path[0].key = s->kind == SIGNAL_SKILL ? "skills" : "credentials";
+		path[0].index = 0;
+		path[1].key = NULL;
+		path[1].index = (long)s->index;
+		json_line_col(files[i].data, files[i].len,
+			      json_locate(files[i].data, files[i].len, path, 2), &s->line, &s->col);
+		return;
+	}
 }
 
 static int fail(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -390,9 +413,7 @@ static int compile_rx(struct ctx *c, struct rx *rx, const char *src, uint32_t ex
 	int err;
 	PCRE2_SIZE erroff;
 	pcre2_code *code;
-	unsigned line, col;
 
-	where(c, &line, &col);
 	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
 			     PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | extra_opts, &err, &erroff, NULL);
 	if (!code) {
@@ -406,8 +427,6 @@ static int compile_rx(struct ctx *c, struct rx *rx, const char *src, uint32_t ex
 	c->priv->codes[c->priv->ncodes++] = code;
 	rx->code = code;
 	rx->source = arena_strdup(c->priv, src);
-	rx->file_line = line;
-	rx->file_col = col;
 	return 0;
 }
 
@@ -525,12 +544,7 @@ static int parse_signal(struct ctx *c, struct refs *r, const cJSON *e, struct si
 	if (only_keys(c, e, what, kind == SIGNAL_SKILL ? skill_keys : cred_keys) < 0)
 		return -1;
 	s->file = c->fname;
-	{
-		unsigned l, col;
-		where(c, &l, &col);
-		s->line = l;
-		s->col = col;
-	}
+	/* line/col are found only when a message needs them (signal_where) */
 	if (!(s->name = get_string(c, e, "name", 1, what)))
 		return -1;
 	s->category = get_string(c, e, kind == SIGNAL_SKILL ? "category" : "group", 1, what);
@@ -652,6 +666,7 @@ static int parse_signal_file(struct ctx *c, struct refs *r, const cJSON *root, c
 	push_key(c, key);
 	for (e = arr->child; e; e = e->next, i++) {
 		push_index(c, (long)i);
+		c->rs->signals[base + i].index = (uint32_t)i;
 		if (parse_signal(c, r, e, &c->rs->signals[base + i], kind) < 0) {
 			pop(c);
 			pop(c);
@@ -1124,7 +1139,10 @@ static int check_cycles(struct ctx *c, const struct pending_ref *any)
 					c->fname = rs->signals[w].file;
 					(void)any;
 					{
-						unsigned line = rs->signals[w].line, col = rs->signals[w].col;
+						unsigned line, col;
+						signal_where(c->files, c->nfiles, &rs->signals[w]);
+						line = rs->signals[w].line;
+						col = rs->signals[w].col;
 						diag_set(c->d, SG_ERULES,
 							 "%s/%s:%u:%u: skill '%s': prerequisite cycle: %s",
 							 c->origin, c->fname, line, col, rs->signals[w].id, cyc.ptr);
@@ -1174,7 +1192,10 @@ static int resolve(struct ctx *c, struct refs *r)
 		const struct signal *s = &c->rs->signals[i];
 		for (k = 0; k < s->nprereq; k++)
 			if (s->prereq[k] >= c->rs->nskills || s->prereq[k] == i) {
-				unsigned line = s->line, col = s->col;
+				unsigned line, col;
+				signal_where(c->files, c->nfiles, (struct signal *)s);
+				line = s->line;
+				col = s->col;
 				diag_set(c->d, SG_ERULES, "%s/%s:%u:%u: skill '%s': prerequisite '%s' %s",
 					 c->origin, s->file, line, col, s->id, c->rs->signals[s->prereq[k]].id,
 					 s->prereq[k] == i ? "is the skill itself" : "is not a skill");
@@ -1246,6 +1267,8 @@ int rules_load_files(struct ruleset **out, const struct rules_file *files, size_
 	c.priv = priv;
 	c.d = d;
 	c.origin = rs->origin;
+	c.files = files;
+	c.nfiles = n;
 
 	for (i = 0; i < sizeof(needed) / sizeof(needed[0]); i++)
 		if (!find_file(files, n, needed[i])) {
@@ -1282,6 +1305,8 @@ int rules_load_files(struct ruleset **out, const struct rules_file *files, size_
 		size_t k;
 		for (k = 0; k < i; k++)
 			if (strcmp(rs->signals[k].id, rs->signals[i].id) == 0) {
+				signal_where(files, n, &rs->signals[i]);
+				signal_where(files, n, &rs->signals[k]);
 				diag_set(d, SG_ERULES, "%s/%s:%u:%u: duplicate id '%s' (first defined in %s:%u:%u)",
 					 origin, rs->signals[i].file, rs->signals[i].line, rs->signals[i].col,
 					 rs->signals[i].id, rs->signals[k].file, rs->signals[k].line,

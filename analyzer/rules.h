@@ -45,7 +45,6 @@ struct rx {
 	void *code;          /* pcre2_code_8 * */
 	char *source;        /* the pattern as written (terms: the generated one) */
 	uint32_t sections;   /* bit per enum section_kind; 0 = any section */
-	uint32_t file_line, file_col; /* where it was declared */
 	int from_terms;      /* generated from the `terms` list */
 };
 
@@ -68,7 +67,8 @@ struct signal {
 	size_t nresources;
 	char *project;
 	const char *file;    /* rule file it came from */
-	uint32_t line, col;
+	uint32_t index;      /* its index in that file's array */
+	unsigned line, col;  /* set only for messages (0 otherwise) */
 };
 
 /* A role requirement: one signal, or any of several (a group). */
