@@ -109,8 +109,8 @@ int cmd_rules(int argc, char **argv)
 		if (rep.n)
 			cli_error("rules check: %zu finding%s", rep.n, rep.n == 1 ? "" : "s");
 		else
-			cli_error("rules check: clean (%zu skills, %zu credentials, %zu roles)", rep.nskills,
-				  rep.ncredentials, rep.nroles);
+			cli_error("rules check: clean (%zu skills, %zu credential%s, %zu role%s)", rep.nskills,
+				  rep.ncredentials, rep.ncredentials == 1 ? "" : "s", rep.nroles, rep.nroles == 1 ? "" : "s");
 	}
 	if (rep.n)
 		ret = EXIT_RULES;
