@@ -45,9 +45,13 @@ int cmd_rules(int argc, char **argv)
 
 	common_opts_init(&o);
 	lint_report_init(&rep);
-	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(rules_help, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	if (argc < 2) {
+		cli_error("rules: no subcommand (use 'skillgap rules check [DIR]')");
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(rules_help, stdout);
+		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "check") != 0) {
 		cli_error("rules: unknown subcommand '%s' (use 'skillgap rules check [DIR]')", argv[1]);
