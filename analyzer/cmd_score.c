@@ -566,6 +566,7 @@ int cmd_score(int argc, char **argv)
 			ret = EXIT_RULES;
 			goto done;
 		}
+		rules_jit(rs); /* many documents: machine code pays for itself */
 		if (o.role && (role = rules_find_role(rs, o.role)) < 0) {
 			struct buf ids = BUF_INIT;
 			for (i = 0; i < rs->nroles; i++)

@@ -192,6 +192,11 @@ static long normalize_cp(uint32_t cp)
 		return '-';
 	if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032)
 		return '\'';
+	/* the only non-ASCII letters that fold to ASCII under caseless matching */
+	if (cp == 0x212A)
+		return 'K';
+	if (cp == 0x017F)
+		return 's';
 	if (cp == 0x201C || cp == 0x201D || cp == 0x201F || cp == 0x2033)
 		return '"';
 	if (cp == 0xAE || cp == 0x2122 || cp == 0xFEFF || cp == 0x200B ||

@@ -5,6 +5,7 @@
  * '^'/'$' are line anchors and '.' stops at line ends); section
  * restrictions and exclusions are then checked against the hit's line.
  */
+#define _GNU_SOURCE /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
 
@@ -18,6 +19,7 @@ struct matcher {
 	const struct ruleset *rs;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
+	struct buf lower;  /* ASCII-lowercased text for the anchor prefilter */
 };
 
 void evidence_list_init(struct evidence_list *ev)
@@ -59,6 +61,7 @@ void matcher_free(struct matcher *m)
 		return;
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
+	buf_release(&m->lower);
 	free(m);
 }
 
@@ -99,6 +102,48 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 	return 0;
 }
 
+/*
+ * The lowercased copy the anchors are looked up in, byte for byte the
+ * same length as the text. The two non-ASCII letters that PCRE2's
+ * caseless matching folds to ASCII letters (KELVIN SIGN, LONG S) never
+ * reach here: document normalization folds them to K and s.
+ */
+static void lowercase_text(struct buf *out, const char *s, size_t n)
+{
+	size_t i;
+	buf_truncate(out, 0);
+	buf_grow(out, n);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		out->ptr[out->len++] = (char)c;
+	}
+	out->ptr[out->len] = '\0';
+}
+
+/*
+ * Where a prefiltered pattern can first match: the start of the line
+ * before the earliest anchor (a term may wrap from the line above), or
+ * (size_t)-1 when no anchor occurs at all. 0 for unfiltered patterns.
+ */
+static size_t anchored_start(const struct rx *rx, const struct buf *lower, const struct document *doc)
+{
+	size_t k, first = (size_t)-1, li;
+	if (!rx->anchors)
+		return 0;
+	for (k = 0; k < rx->nanchors; k++) {
+		const char *hit = memmem(lower->ptr, first == (size_t)-1 ? lower->len : first + strlen(rx->anchors[k]),
+					 rx->anchors[k], strlen(rx->anchors[k]));
+		if (hit && (size_t)(hit - lower->ptr) < first)
+			first = (size_t)(hit - lower->ptr);
+	}
+	if (first == (size_t)-1)
+		return first;
+	li = document_line_at(doc, first);
+	return doc->lines[li > 0 ? li - 1 : 0].off;
+}
+
 static int cmp_evidence(const void *a, const void *b)
 {
 	const struct evidence *x = a, *y = b;
@@ -126,12 +171,15 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		ev->count = xcalloc(rs->nsignals + 1, sizeof(uint32_t));
 		ev->nsignals = rs->nsignals;
 	}
+	lowercase_text(&m->lower, text, len);
 	for (si = 0; si < rs->nsignals; si++) {
 		const struct signal *s = &rs->signals[si];
 		size_t r;
 		for (r = 0; r < s->nrx; r++) {
 			const struct rx *rx = &s->rx[r];
-			PCRE2_SIZE start = 0;
+			PCRE2_SIZE start = anchored_start(rx, &m->lower, doc);
+			if (start == (PCRE2_SIZE)-1)
+				continue;
 			while (start < len) {
 				PCRE2_SIZE *ov;
 				size_t li;

@@ -46,6 +46,13 @@ struct rx {
 	char *source;        /* the pattern as written (terms: the generated one) */
 	uint32_t sections;   /* bit per enum section_kind; 0 = any section */
 	int from_terms;      /* generated from the `terms` list */
+	/*
+	 * Prefilter: the pattern can only match a text whose ASCII-lowercased
+	 * copy contains one of these literals (one per term: its longest
+	 * run of letters and digits). NULL = no prefilter, always run.
+	 */
+	char **anchors;
+	size_t nanchors;
 };
 
 /* A skill or credential: anything the matcher looks for. */
@@ -179,6 +186,13 @@ int rules_load_dir(struct ruleset **out, const char *dir, struct diag *d);
 /* Load the embedded default set. */
 int rules_load_embedded(struct ruleset **out, struct diag *d);
 void rules_free(struct ruleset *rs);
+/*
+ * JIT-compile every pattern. Worth it when many documents will be
+ * matched (batch scoring); for one document the interpreter is faster
+ * than compiling ~300 patterns to machine code. Call before sharing the
+ * ruleset between threads.
+ */
+void rules_jit(struct ruleset *rs);
 
 /* Index of a signal / role by id, or -1. */
 long rules_find_signal(const struct ruleset *rs, const char *id);

@@ -195,10 +195,14 @@ done:
 static void test_rules__terms_pattern(void)
 {
 	struct buf b = BUF_INIT;
-	char *terms[] = { "C++", "de-id", "510(k)" };
-	rules_terms_to_pattern(&b, terms, 3);
-	CHECK_STR(b.ptr, "(?i)(?:(?<![\\p{L}\\p{N}_])510\\(k\\)(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])de[\\s\\-]?id(?![\\p{L}\\p{N}_]|\\+|#)|"
-			 "(?<![\\p{L}\\p{N}_])C\\+\\+(?![\\p{L}\\p{N}_+#]))");
+	char *terms[] = { "C++", "de-id", "510(k)", ".NET", "machine  learning" };
+	rules_terms_to_pattern(&b, terms, 5);
+	/* grouped by boundary kind; longest first inside a group */
+	CHECK_STR(b.ptr, "(?i)(?:"
+			 "(?<![\\p{L}\\p{N}_])(?:510\\(k\\))(?![\\p{L}\\p{N}_])"
+			 "|(?<![\\p{L}\\p{N}_])(?:C\\+\\+)(?![\\p{L}\\p{N}_+#])"
+			 "|(?<![\\p{L}\\p{N}_])(?:machine[\\s\\-]+learning|de[\\s\\-]?id)(?![\\p{L}\\p{N}_]|\\+|#)"
+			 "|(?:\\.NET)(?![\\p{L}\\p{N}_]|\\+|#))");
 	buf_release(&b);
 }
 
