@@ -477,7 +477,6 @@ static void build_aims(struct plan *p, const struct ruleset *rs, const struct ev
 	}
 	while (p->naims && !p->aims[p->naims - 1].nmatched)
 		free(p->aims[--p->naims].matched);
-	(void)k;
 }
 
 static void build_groups(struct plan *p, const struct ruleset *rs)

@@ -84,6 +84,15 @@ static void hours_per_week(struct buf *out, const struct plan *p)
 	hours(out, p->minutes_per_week);
 }
 
+/* "week 4" or "weeks 4-6" (sep: "-" or an en dash). */
+static void week_span(struct buf *out, const struct plan_step *s, const char *sep)
+{
+	if (s->start_week == s->end_week)
+		buf_printf(out, "week %u", s->start_week);
+	else
+		buf_printf(out, "weeks %u%s%u", s->start_week, sep, s->end_week);
+}
+
 /* "Python, SQL and R" style list of signal names. */
 static void name_list(struct buf *out, const struct plan_report *r, const size_t *ids, size_t n)
 {
@@ -147,8 +156,9 @@ static void text_steps(struct buf *out, const struct plan_report *r)
 			buf_puts(out, "prerequisite");
 		else
 			buf_printf(out, "%s, weight %u, +%.1f fit", level_name(s->level), s->weight, s->gain);
-		buf_printf(out, "; %u h; weeks %u-%u (%s to %s)\n", s->effort_hours, s->start_week, s->end_week,
-			   day_str(s->start_day).s, day_str(s->end_day).s);
+		buf_printf(out, "; %u h; ", s->effort_hours);
+		week_span(out, s, "-");
+		buf_printf(out, " (%s to %s)\n", day_str(s->start_day).s, day_str(s->end_day).s);
 		if (s->req >= 0 && role->reqs[s->req].name) {
 			buf_printf(out, "     meets \"%s\"", role->reqs[s->req].name);
 			if (s->nalternatives) {
@@ -372,8 +382,9 @@ static void md_steps(struct buf *out, const struct plan_report *r)
 			buf_puts(out, "prerequisite");
 		else
 			buf_printf(out, "%s, weight %u, +%.1f fit", level_name(s->level), s->weight, s->gain);
-		buf_printf(out, "; %u h; weeks %u–%u (%s – %s)\n", s->effort_hours, s->start_week, s->end_week,
-			   day_str(s->start_day).s, day_str(s->end_day).s);
+		buf_printf(out, "; %u h; ", s->effort_hours);
+		week_span(out, s, "–");
+		buf_printf(out, " (%s – %s)\n", day_str(s->start_day).s, day_str(s->end_day).s);
 		if (s->req >= 0 && role->reqs[s->req].name) {
 			buf_puts(out, "  - Meets “");
 			md(out, role->reqs[s->req].name);
@@ -1029,7 +1040,13 @@ static void ics_step(struct buf *out, const struct plan_report *r, size_t i)
 		buf_puts(&desc, " (a prerequisite)");
 	else
 		buf_printf(&desc, " (%s, weight %u, +%.1f fit points)", level_name(s->level), s->weight, s->gain);
-	buf_printf(&desc, ". Weeks %u-%u at ", s->start_week, s->end_week);
+	buf_puts(&desc, ". ");
+	{
+		size_t at = desc.len;
+		week_span(&desc, s, "-");
+		desc.ptr[at] = 'W';
+	}
+	buf_puts(&desc, " at ");
 	hours(&desc, p->minutes_per_week);
 	buf_puts(&desc, " hours a week.");
 	if (s->nalternatives) {
