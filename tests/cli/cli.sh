@@ -130,7 +130,7 @@ color)
 roles)
 	run 0 roles
 	[ "$(wc -l <"$T/out")" -eq 4 ] || fail "roles lines"
-	grep -q '^clinical-ai-engineer  *Clinical AI Engineer  *\$180K-\$280K  9 required, 14 preferred$' "$T/out" || fail "$(cat "$T/out")" ;;
+	grep -q '^clinical-ai-engineer  *Clinical AI Engineer  *\$180K-\$280K  9 required, 18 preferred$' "$T/out" || fail "$(cat "$T/out")" ;;
 skills)
 	run 0 skills
 	head -1 "$T/out" | grep -Eq '^7[0-9] skills in 11 categories, [0-9]+ credentials$' || fail "$(head -1 "$T/out")" ;;
