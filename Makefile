@@ -31,6 +31,17 @@ test-asan: asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
 
+# libFuzzer runs of every reader and the rules loader (needs clang and
+# libclang-rt-14-dev): FUZZ_SECONDS per target, default 60.
+fuzz:
+	@command -v clang >/dev/null && dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1 || \
+		{ SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq clang libclang-rt-14-dev; }
+	sh tests/fuzz/run.sh
+
+# Throughput benchmark (prints figures; not a test): BENCH_ARGS passes options.
+bench: build
+	python3 tests/bench/bench.py --bin $(BUILD)/skillgap $(BENCH_ARGS)
+
 # Regenerate the golden files from the current binary (review the diff!).
 update-golden: build
 	SKILLGAP_UPDATE_GOLDEN=1 sh -c 'cd $(BUILD) && ctest -R "^golden_" -j$(JOBS)'
