@@ -152,6 +152,26 @@ static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 	return 0;
 }
 
+/* Length of a part of the candidate's name (3+ letters) starting at s[i] as a whole word. */
+static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
+{
+	const char *p = name;
+	if (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
+		return 0;
+	while (*p) {
+		size_t l = 0;
+		while (p[l] && p[l] != ' ' && p[l] != ',')
+			l++;
+		if (l >= 3 && p[l - 1] != '.' && i + l <= n && memcmp(s + i, p, l) == 0 &&
+		    (i + l == n || !(isalnum((unsigned char)s[i + l]) || (unsigned char)s[i + l] >= 0x80)))
+			return l;
+		p += l;
+		while (*p == ' ' || *p == ',')
+			p++;
+	}
+	return 0;
+}
+
 void render_redacted(struct buf *out, const char *s, size_t n, const struct document *doc, int redact)
 {
 	size_t i = 0, run = 0;
@@ -168,6 +188,8 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 		if (nl && i + nl <= n && memcmp(s + i, name, nl) == 0) {
 			l = nl;
 			mask = "[name]";
+		} else if (nl && (l = name_part_at(s, n, i, name)) > 0) {
+			mask = "[name]"; /* "Jane" alone, or the surname in an email-less line */
 		} else {
 			l = sensitive_at(s, n, i, &mask);
 		}
@@ -181,7 +203,6 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 		}
 	}
 	buf_put(out, s + run, n - run);
-	/* name parts on their own ("Jane" in "Jane led ...") stay: they are not identifying alone */
 }
 
 void render_snippet(struct buf *out, const struct document *doc, const struct evidence *e,
