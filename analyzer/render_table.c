@@ -107,7 +107,17 @@ static void cell(struct buf *out, int c, size_t rank, const struct batch_record 
 		if (rank)
 			buf_printf(out, "%zu", rank);
 		break;
-	case COL_ID: put_redacted(out, r->id, doc, redact); break;
+	case COL_ID: {
+		/* each path component on its own: the redactor wants a boundary before an email */
+		const char *s = r->id, *slash;
+		while (redact && (slash = strchr(s, '/')) != NULL) {
+			render_redacted(out, s, (size_t)(slash - s), doc, redact);
+			buf_putc(out, '/');
+			s = slash + 1;
+		}
+		put_redacted(out, s, doc, redact);
+		break;
+	}
 	case COL_NAME: put_redacted(out, r->name, doc, redact); break;
 	case COL_ROLE: if (ok) put_redacted(out, r->role, doc, redact); break;
 	case COL_SCORE: if (ok) put_tenths(out, r->score10); break;
@@ -247,7 +257,9 @@ static void row_jsonl(struct buf *out, size_t rank, const struct batch_record *r
 		buf_puts(out, "{\"rank\":null,\"id\":");
 #define JSTR(s) do { if (s) { buf_truncate(&c, 0); put_redacted(&c, (s), doc, redact); \
 		render_json_str(out, c.ptr, c.len); } else buf_puts(out, "null"); } while (0)
-	JSTR(r->id);
+	buf_truncate(&c, 0);
+	cell(&c, COL_ID, rank, r, doc, redact);
+	render_json_str(out, c.ptr, c.len);
 	buf_puts(out, ",\"name\":");
 	JSTR(r->name);
 	buf_puts(out, ",\"role\":");
