@@ -441,8 +441,11 @@ static int skip_element(const char *ln)
 		"binData", "footnotePr", "endnotePr", "tblPrEx",
 	};
 	size_t i;
+	/* cheap pre-filter: every name above starts with one of these */
+	if (!strchr("FdimsrptfcbeF", ln[0]))
+		return 0;
 	for (i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
-		if (strcmp(ln, skip[i]) == 0)
+		if (ln[0] == skip[i][0] && strcmp(ln, skip[i]) == 0)
 			return 1;
 	return 0;
 }
