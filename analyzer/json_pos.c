@@ -55,16 +55,18 @@ static void skip_value(struct walker *w, int depth)
 				w->i++;
 				return;
 			}
-			if (w->s[w->i] == ',' || w->s[w->i] == ':') {
-				w->i++;
+			if (w->s[w->i] == ',' || w->s[w->i] == ':' || w->s[w->i] == '}' || w->s[w->i] == ']') {
+				w->i++; /* a stray closer of the other kind: step over it */
 				continue;
 			}
 			skip_value(w, depth + 1);
 		}
 	}
 	default:
-		while (w->i < w->n && !strchr(",]} \t\r\n", w->s[w->i]))
+		/* a scalar; always consume at least one byte (a NUL is not a delimiter) */
+		do
 			w->i++;
+		while (w->i < w->n && !memchr(",]} \t\r\n", w->s[w->i], 7));
 	}
 }
 
