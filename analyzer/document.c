@@ -88,56 +88,56 @@ static const struct {
 	{ "reviewed", -1, 0 }, { "continuing", -1, 0 }, { "activities", -1, 0 },
 };
 
+/* The heading_words entry for a lowercase word, or -1. */
+static int heading_word(const char *w)
+{
+	size_t k;
+	for (k = 0; k < sizeof(heading_words) / sizeof(heading_words[0]); k++)
+		if (heading_words[k].word[0] == w[0] && strcmp(heading_words[k].word, w) == 0)
+			return (int)k;
+	return -1;
+}
+
 enum section_kind section_classify(const char *s, size_t n)
 {
-	char words[6][24];
+	char word[24];
 	size_t nw = 0, wl = 0, i, letters = 0;
-	int spaced = 1; /* "S K I L L S": every token one letter */
-	int strong = -1, weak = -1;
+	int strong = -1, weak = -1, spaced = 1;
 
 	if (n > 60)
 		return SEC_NONE;
 	for (i = 0; i <= n; i++) {
 		unsigned char c = i < n ? (unsigned char)s[i] : ' ';
 		if (isalpha(c)) {
-			if (wl < sizeof(words[0]) - 1)
-				words[nw][wl++] = (char)tolower(c);
+			if (wl < sizeof(word) - 1)
+				word[wl++] = (char)tolower(c);
 			letters++;
 		} else if (c == '&' || c == '/' || c == ',' || c == ' ' || c == ':' ||
 			   c == '-' || c == '.' || c == '|' || c == '(' || c == ')') {
-			if (wl) {
-				words[nw][wl] = '\0';
-				if (wl > 1)
-					spaced = 0;
-				wl = 0;
-				if (++nw == 6)
-					return SEC_NONE;
-			}
-		} else {
-			return SEC_NONE; /* digits, '@', other symbols: not a heading */
-		}
-	}
-	if (!nw || letters < 3)
-		return SEC_NONE;
-	if (spaced && nw >= 3)
-		return SEC_NONE; /* too many words; letter-spacing is joined by the caller */
-	for (i = 0; i < nw; i++) {
-		size_t k, found = 0;
-		for (k = 0; k < sizeof(heading_words) / sizeof(heading_words[0]); k++) {
-			if (strcmp(words[i], heading_words[k].word) != 0)
+			int k;
+			if (!wl)
 				continue;
-			found = 1;
+			word[wl] = '\0';
+			if (wl > 1)
+				spaced = 0;
+			wl = 0;
+			if (++nw > 5)
+				return SEC_NONE;
+			/* every word must be heading vocabulary: stop at the first that is not */
+			if ((k = heading_word(word)) < 0)
+				return SEC_NONE;
 			if (heading_words[k].kind >= 0) {
 				if (!heading_words[k].weak && strong < 0)
 					strong = heading_words[k].kind;
 				if (heading_words[k].weak && weak < 0)
 					weak = heading_words[k].kind;
 			}
-			break;
+		} else {
+			return SEC_NONE; /* digits, '@', other symbols: not a heading */
 		}
-		if (!found)
-			return SEC_NONE;
 	}
+	if (!nw || letters < 3 || (spaced && nw >= 3))
+		return SEC_NONE; /* letter-spacing is joined by the caller */
 	if (strong >= 0)
 		return (enum section_kind)strong;
 	if (weak >= 0)
@@ -213,14 +213,27 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	size_t start = doc->text.len, i = 0;
 	int pending_space = 0;
 
+	buf_grow(&doc->text, n + 1);
 	while (i < n) {
 		uint32_t cp;
 		long m;
-		if ((unsigned char)s[i] < 0x80) {
-			cp = (unsigned char)s[i++];
-		} else {
-			cp = utf8_decode(s, n, &i);
+		size_t run = i;
+		/* fast path: a run of printable ASCII other than space */
+		while (run < n && (unsigned char)s[run] > ' ' && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			if (pending_space) {
+				buf_putc(&doc->text, ' ');
+				pending_space = 0;
+			}
+			buf_put(&doc->text, s + i, run - i);
+			i = run;
+			continue;
 		}
+		if ((unsigned char)s[i] < 0x80)
+			cp = (unsigned char)s[i++];
+		else
+			cp = utf8_decode(s, n, &i);
 		m = normalize_cp(cp);
 		if (m < 0)
 			continue;
@@ -311,15 +324,13 @@ void document_add_link(struct document *doc, const char *url)
 	doc->contact.links[doc->contact.nlinks++] = xstrdup(url);
 }
 
-size_t document_text_chars(const struct document *doc)
+int document_has_text(const struct document *doc)
 {
-	size_t i, n = 0;
-	for (i = 0; i < doc->text.len; i++) {
-		unsigned char c = (unsigned char)doc->text.ptr[i];
-		if (c > ' ' && (c & 0xC0) != 0x80)
-			n++;
-	}
-	return n;
+	size_t i;
+	for (i = 0; i < doc->text.len; i++)
+		if ((unsigned char)doc->text.ptr[i] > ' ')
+			return 1;
+	return 0;
 }
 
 size_t document_line_at(const struct document *doc, size_t off)
@@ -364,11 +375,17 @@ static size_t month_at(const char *s, size_t n, int *month)
 	size_t len = 0;
 	char w[12];
 	int m;
+	switch (s[0] | 0x20) {
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+		break;
+	default:
+		return 0; /* no month starts with another letter */
+	}
 	while (len < n && len < sizeof(w) - 1 && isalpha((unsigned char)s[len])) {
 		w[len] = (char)tolower((unsigned char)s[len]);
 		len++;
 	}
-	if (len < 3 || (len < n && is_word((unsigned char)s[len])))
+	if (len < 3 || len > 9 || (len < n && is_word((unsigned char)s[len])))
 		return 0;
 	w[len] = '\0';
 	for (m = 0; m < 12; m++) {
@@ -376,6 +393,8 @@ static size_t month_at(const char *s, size_t n, int *month)
 			"january", "february", "march", "april", "may", "june", "july",
 			"august", "september", "october", "november", "december",
 		};
+		if (w[0] != month_names[m][0])
+			continue;
 		if (strcmp(w, month_names[m]) == 0 || strcmp(w, full[m]) == 0 ||
 		    (m == 8 && strcmp(w, "sept") == 0)) {
 			*month = m;
@@ -527,11 +546,25 @@ static size_t open_end_at(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* Every date form carries a 4-digit year 19xx or 20xx: lines without one are skipped. */
+static int has_year(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i + 4 <= n; i++)
+		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+			if (isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]))
+				return 1;
+	return 0;
+}
+
 static void find_dates_in_line(struct document *doc, size_t li)
 {
 	const struct doc_line *l = &doc->lines[li];
 	const char *s = doc->text.ptr + l->off;
 	size_t n = l->len, i = 0;
+
+	if (!has_year(s, n))
+		return;
 
 	while (i < n) {
 		size_t used, j, sep;
@@ -623,6 +656,8 @@ static int email_char(unsigned char c)
 static void find_email(struct document *doc, const char *s, size_t n, uint32_t li)
 {
 	size_t i;
+	if (!memchr(s, '@', n))
+		return;
 	for (i = 1; i + 1 < n; i++) {
 		size_t a, b;
 		int dot = 0;
@@ -656,7 +691,7 @@ static void find_phone(struct document *doc, const char *s, size_t n, uint32_t l
 			continue;
 		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))
 			continue;
-		while (j < n && (isdigit((unsigned char)s[j]) || strchr("+-(). ", s[j]))) {
+		while (j < n && (isdigit((unsigned char)s[j]) || (s[j] && strchr("+-(). ", s[j])))) {
 			if (isdigit((unsigned char)s[j])) {
 				digits++;
 				end = j + 1;

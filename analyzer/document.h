@@ -124,8 +124,8 @@ void document_add_link(struct document *doc, const char *url);
  */
 void document_finish(struct document *doc);
 
-/* Count of non-blank characters; 0 means "no text". */
-size_t document_text_chars(const struct document *doc);
+/* Does the document hold any non-blank character? */
+int document_has_text(const struct document *doc);
 /* Line index holding byte offset `off` of the text. */
 size_t document_line_at(const struct document *doc, size_t off);
 

@@ -952,7 +952,7 @@ static int read_package(struct document **out, struct pkg *p, struct diag *d)
 		goto done;
 	document_finish(doc);
 	finish_mailto(doc, mailto);
-	if (document_text_chars(doc) == 0) {
+	if (!document_has_text(doc)) {
 		ret = no_text(doc, p->name, d);
 		doc = NULL;
 		goto done;
@@ -1210,7 +1210,7 @@ int read_wordml(struct document **out, const char *bytes, size_t len,
 	document_finish(doc);
 	finish_mailto(doc, mailto);
 	free(mailto);
-	if (document_text_chars(doc) == 0)
+	if (!document_has_text(doc))
 		return no_text(doc, name, d);
 	*out = doc;
 	return 0;

@@ -833,7 +833,7 @@ int read_json(struct document **out, const char *bytes, size_t len,
 	cJSON_Delete(root);
 	document_set_section(doc, doc->cur_section);
 	document_finish(doc);
-	if (document_text_chars(doc) == 0) {
+	if (!document_has_text(doc)) {
 		document_free(doc);
 		return diag_set(d, SG_ENOTEXT, "'%s' contains no text (no string values)", name);
 	}

@@ -16,26 +16,27 @@
 static int looks_binary(const unsigned char *s, size_t n)
 {
 	size_t i, bad = 0, lim = n < 8192 ? n : 8192;
-	for (i = 0; i < lim; i++) {
-		unsigned char c = s[i];
-		if (c == 0)
-			return 1;
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
-			bad++;
-	}
-	if (bad * 10 > lim)
-		return 1;
-	/* invalid UTF-8 share */
-	bad = 0;
 	for (i = 0; i < lim;) {
-		size_t at = i;
-		if (s[i] < 0x80) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x80) {
 			i++;
 			continue;
 		}
-		if (utf8_decode((const char *)s, lim, &i) == UTF8_REPLACEMENT && i == at + 1 &&
-		    lim - at > 4)
-			bad++;
+		if (c == 0)
+			return 1;
+		if (c < 0x20) {
+			if (c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+				bad++;
+			i++;
+			continue;
+		}
+		{
+			size_t at = i;
+			/* an invalid UTF-8 sequence (a cut-off one at the 8 KiB edge is fine) */
+			if (utf8_decode((const char *)s, lim, &i) == UTF8_REPLACEMENT && i == at + 1 &&
+			    lim - at > 4)
+				bad++;
+		}
 	}
 	return bad * 4 > lim;
 }
@@ -235,7 +236,7 @@ int read_text(struct document **out, const char *bytes, size_t len,
 	free(lines);
 	buf_release(&u);
 	document_finish(doc);
-	if (document_text_chars(doc) == 0) {
+	if (!document_has_text(doc)) {
 		document_free(doc);
 		return diag_set(d, SG_EEMPTY, "'%s' is empty", name);
 	}
