@@ -236,3 +236,67 @@ int cli_color_stdout(const struct common_opts *o)
 		return 0;
 	return isatty(STDOUT_FILENO);
 }
+
+long cli_find_role(const struct ruleset *rs, const char *cmd, const char *id)
+{
+	long role = rules_find_role(rs, id);
+	if (role < 0) {
+		struct buf ids = BUF_INIT;
+		size_t k;
+		for (k = 0; k < rs->nroles; k++)
+			buf_printf(&ids, "%s%s", k ? ", " : "", rs->roles[k].id);
+		cli_error("%s: unknown role '%s' (one of: %s)", cmd, id, ids.ptr);
+		buf_release(&ids);
+	}
+	return role;
+}
+
+int cli_analysis_run(struct analysis *an, const char *cmd, const char *file, const struct common_opts *o)
+{
+	struct buf in = BUF_INIT;
+	struct diag d = DIAG_INIT;
+	struct matcher *m = NULL;
+	struct score_opts so;
+	long role = -1;
+	int ret = EXIT_OK;
+
+	memset(an, 0, sizeof(*an));
+	evidence_list_init(&an->ev);
+	snprintf(an->as_of, sizeof(an->as_of), "%04d-%02d-%02d", o->as_of_month / 12, o->as_of_month % 12 + 1,
+		 o->as_of_day);
+	if (cli_load_rules(&an->rs, o) < 0)
+		return EXIT_RULES;
+	if (o->role && (role = cli_find_role(an->rs, cmd, o->role)) < 0)
+		return EXIT_USAGE;
+	if (cli_read_input(&in, file, o, &d) < 0 ||
+	    read_document(&an->doc, in.ptr, in.len, strcmp(file, "-") == 0 ? "(stdin)" : file, &o->limits, &d) < 0) {
+		cli_error("%s", d.msg);
+		ret = EXIT_INPUT;
+		goto done;
+	}
+	if (!(m = matcher_new(an->rs))) {
+		cli_error("out of memory");
+		ret = EXIT_INTERNAL;
+		goto done;
+	}
+	if (matcher_run(m, an->doc, &an->ev) == SG_ELIMIT)
+		cli_error("warning: '%s': a pattern hit the PCRE2 match limit; some evidence may be missing", file);
+	so.role = role;
+	so.as_of = o->as_of_month;
+	score_assess(&an->a, an->rs, an->doc, &an->ev, &so);
+	an->scored = 1;
+done:
+	matcher_free(m);
+	buf_release(&in);
+	return ret;
+}
+
+void cli_analysis_release(struct analysis *an)
+{
+	if (an->scored)
+		assessment_release(&an->a);
+	evidence_list_release(&an->ev);
+	document_free(an->doc);
+	rules_free(an->rs);
+	memset(an, 0, sizeof(*an));
+}

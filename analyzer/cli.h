@@ -13,8 +13,11 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "document.h"
+#include "match.h"
 #include "read.h"
 #include "rules.h"
+#include "score.h"
 
 enum exit_code {
 	EXIT_OK = 0,       /* success */
@@ -63,6 +66,30 @@ int cli_write_output(const struct common_opts *o, const struct buf *out);
 int cli_read_input(struct buf *out, const char *path, const struct common_opts *o, struct diag *d);
 /* Is stdout / stderr a terminal, and is colour allowed (NO_COLOR unset)? */
 int cli_color_stdout(const struct common_opts *o);
+
+/*
+ * Index of role `id` in rs; on an unknown id print "CMD: unknown role
+ * 'x' (one of: ...)" and return -1.
+ */
+long cli_find_role(const struct ruleset *rs, const char *cmd, const char *id);
+
+/*
+ * One resume through the pipeline, as `analyze` and `plan` run it:
+ * rules -> (--role) -> read -> match -> score. Everything it holds is
+ * released by cli_analysis_release() (also after a failure).
+ */
+struct analysis {
+	struct ruleset *rs;
+	struct document *doc;
+	struct evidence_list ev;
+	struct assessment a;
+	int scored;
+	char as_of[32];      /* the --as-of date as YYYY-MM-DD */
+};
+
+/* Returns EXIT_OK, or the exit code after printing one line. */
+int cli_analysis_run(struct analysis *an, const char *cmd, const char *file, const struct common_opts *o);
+void cli_analysis_release(struct analysis *an);
 
 int cmd_analyze(int argc, char **argv);
 int cmd_roles(int argc, char **argv);

@@ -86,23 +86,16 @@ static const char *own_option(const char *name, int argc, char **argv, int *i, i
 int cmd_plan(int argc, char **argv)
 {
 	struct common_opts o;
-	struct ruleset *rs = NULL;
-	struct document *doc = NULL;
-	struct matcher *m = NULL;
-	struct evidence_list ev;
-	struct assessment a;
+	struct analysis an;
 	struct plan plan;
 	struct plan_opts po;
-	struct buf in = BUF_INIT, out = BUF_INIT;
+	struct buf out = BUF_INIT;
 	struct diag d = DIAG_INIT;
 	const struct plan_renderer *ren;
 	const char *file = NULL, *start = NULL;
-	char as_of[32];
-	int i, ret = EXIT_OK, have_a = 0, have_plan = 0;
-	long role = -1;
+	int i, ret, have_plan = 0;
 
 	common_opts_init(&o);
-	evidence_list_init(&ev);
 	po.hours_per_week = PLAN_DEFAULT_HOURS;
 	for (i = 1; i < argc; i++) {
 		int rc, bad = 0;
@@ -157,55 +150,25 @@ int cmd_plan(int argc, char **argv)
 	}
 	if (!start)
 		po.start_day = plan_days_from_civil(o.as_of_month / 12, o.as_of_month % 12 + 1, o.as_of_day);
-	if (cli_load_rules(&rs, &o) < 0)
-		return EXIT_RULES;
-	if (o.role && (role = rules_find_role(rs, o.role)) < 0) {
-		size_t k;
-		struct buf ids = BUF_INIT;
-		for (k = 0; k < rs->nroles; k++)
-			buf_printf(&ids, "%s%s", k ? ", " : "", rs->roles[k].id);
-		cli_error("plan: unknown role '%s' (one of: %s)", o.role, ids.ptr);
-		buf_release(&ids);
-		ret = EXIT_USAGE;
+	ret = cli_analysis_run(&an, "plan", file, &o);
+	if (ret != EXIT_OK)
 		goto done;
-	}
-	if (cli_read_input(&in, file, &o, &d) < 0 ||
-	    read_document(&doc, in.ptr, in.len, strcmp(file, "-") == 0 ? "(stdin)" : file, &o.limits, &d) < 0) {
-		cli_error("%s", d.msg);
-		ret = EXIT_INPUT;
-		goto done;
-	}
-	m = matcher_new(rs);
-	if (!m) {
-		cli_error("out of memory");
-		ret = EXIT_INTERNAL;
-		goto done;
-	}
-	if (matcher_run(m, doc, &ev) == SG_ELIMIT)
-		cli_error("warning: '%s': a pattern hit the PCRE2 match limit; some evidence may be missing", file);
 	{
-		struct score_opts so;
 		struct plan_report r;
 		struct render_opts ro;
-		so.role = role;
-		so.as_of = o.as_of_month;
-		score_assess(&a, rs, doc, &ev, &so);
-		have_a = 1;
-		if (plan_build(&plan, rs, &a, &ev, &po, &d) < 0) {
-			cli_error("%s: %s", rs->origin, d.msg);
+		if (plan_build(&plan, an.rs, &an.a, &an.ev, &po, &d) < 0) {
+			cli_error("%s: %s", an.rs->origin, d.msg);
 			ret = EXIT_RULES;
 			goto done;
 		}
 		have_plan = 1;
-		snprintf(as_of, sizeof(as_of), "%04d-%02d-%02d", o.as_of_month / 12, o.as_of_month % 12 + 1,
-			 o.as_of_day);
-		r.rs = rs;
-		r.doc = doc;
-		r.ev = &ev;
-		r.a = &a;
+		r.rs = an.rs;
+		r.doc = an.doc;
+		r.ev = &an.ev;
+		r.a = &an.a;
 		r.plan = &plan;
 		r.source = file;
-		r.as_of_text = as_of;
+		r.as_of_text = an.as_of;
 		ro.color = 0;
 		ro.redact = o.redact;
 		ren->fn(&out, &r, &ro);
@@ -214,13 +177,7 @@ int cmd_plan(int argc, char **argv)
 done:
 	if (have_plan)
 		plan_release(&plan);
-	if (have_a)
-		assessment_release(&a);
-	evidence_list_release(&ev);
-	matcher_free(m);
-	document_free(doc);
-	rules_free(rs);
-	buf_release(&in);
+	cli_analysis_release(&an);
 	buf_release(&out);
 	return ret;
 }

@@ -59,6 +59,57 @@ void render_json_str(struct buf *out, const char *s, size_t n)
 	buf_putc(out, '"');
 }
 
+void render_json_pretty(struct buf *out, const char *s, size_t n)
+{
+	size_t i, depth = 0;
+	int in_str = 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (in_str) {
+			buf_putc(out, c);
+			if (c == '\\' && i + 1 < n)
+				buf_putc(out, s[++i]);
+			else if (c == '"')
+				in_str = 0;
+			continue;
+		}
+		switch (c) {
+		case '"':
+			in_str = 1;
+			buf_putc(out, c);
+			break;
+		case '{':
+		case '[':
+			if (i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
+				buf_putc(out, c);
+				buf_putc(out, s[++i]);
+				break;
+			}
+			buf_putc(out, c);
+			depth++;
+			buf_putc(out, '\n');
+			buf_repeat(out, "  ", depth);
+			break;
+		case '}':
+		case ']':
+			depth--;
+			buf_putc(out, '\n');
+			buf_repeat(out, "  ", depth);
+			buf_putc(out, c);
+			break;
+		case ',':
+			buf_puts(out, ",\n");
+			buf_repeat(out, "  ", depth);
+			break;
+		case ':':
+			buf_puts(out, ": ");
+			break;
+		default:
+			buf_putc(out, c);
+		}
+	}
+}
+
 void render_salary(struct buf *out, const struct role *role)
 {
 	const char *sym = strcmp(role->currency, "USD") == 0 ? "$" : "";

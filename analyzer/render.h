@@ -62,6 +62,8 @@ int render_document(struct buf *out, const char *format, const struct document *
 void render_redacted(struct buf *out, const char *s, size_t n, const struct document *doc, int redact);
 /* Append a JSON string literal (quotes and escapes) of s[0..n). */
 void render_json_str(struct buf *out, const char *s, size_t n);
+/* Append compact JSON s[0..n) re-indented with two spaces per level. */
+void render_json_pretty(struct buf *out, const char *s, size_t n);
 /* The line holding evidence `e`, shortened to about `width` columns around the hit. */
 void render_snippet(struct buf *out, const struct document *doc, const struct evidence *e,
 		    size_t width, int redact);

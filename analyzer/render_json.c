@@ -100,58 +100,6 @@ static void role_json(struct buf *out, const struct report *r, const struct role
 	buf_puts(out, "]}");
 }
 
-/* Re-indent compact JSON (as written above) with two spaces per level. */
-static void pretty(struct buf *out, const char *s, size_t n)
-{
-	size_t i, depth = 0;
-	int in_str = 0;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-		if (in_str) {
-			buf_putc(out, c);
-			if (c == '\\' && i + 1 < n)
-				buf_putc(out, s[++i]);
-			else if (c == '"')
-				in_str = 0;
-			continue;
-		}
-		switch (c) {
-		case '"':
-			in_str = 1;
-			buf_putc(out, c);
-			break;
-		case '{':
-		case '[':
-			if (i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
-				buf_putc(out, c);
-				buf_putc(out, s[++i]);
-				break;
-			}
-			buf_putc(out, c);
-			depth++;
-			buf_putc(out, '\n');
-			buf_repeat(out, "  ", depth);
-			break;
-		case '}':
-		case ']':
-			depth--;
-			buf_putc(out, '\n');
-			buf_repeat(out, "  ", depth);
-			buf_putc(out, c);
-			break;
-		case ',':
-			buf_puts(out, ",\n");
-			buf_repeat(out, "  ", depth);
-			break;
-		case ':':
-			buf_puts(out, ": ");
-			break;
-		default:
-			buf_putc(out, c);
-		}
-	}
-}
-
 void render_json(struct buf *final, const struct report *r, const struct render_opts *o)
 {
 	struct buf compact = BUF_INIT, *out = &compact;
@@ -283,7 +231,7 @@ void render_json(struct buf *final, const struct report *r, const struct render_
 		str(out, "no healthcare-AI skill evidence was found in this resume");
 	}
 	buf_puts(out, "]}");
-	pretty(final, compact.ptr, compact.len);
+	render_json_pretty(final, compact.ptr, compact.len);
 	buf_putc(final, '\n');
 	buf_release(&compact);
 }

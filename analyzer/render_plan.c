@@ -637,57 +637,6 @@ static void js_hours(struct buf *out, unsigned long minutes)
 	hours(out, minutes);
 }
 
-/* Re-indent compact JSON with two spaces per level (as render_json.c does). */
-static void js_pretty(struct buf *out, const char *s, size_t n)
-{
-	size_t i, depth = 0;
-	int in_str = 0;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-		if (in_str) {
-			buf_putc(out, c);
-			if (c == '\\' && i + 1 < n)
-				buf_putc(out, s[++i]);
-			else if (c == '"')
-				in_str = 0;
-			continue;
-		}
-		switch (c) {
-		case '"':
-			in_str = 1;
-			buf_putc(out, c);
-			break;
-		case '{':
-		case '[':
-			if (i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
-				buf_putc(out, c);
-				buf_putc(out, s[++i]);
-				break;
-			}
-			buf_putc(out, c);
-			depth++;
-			buf_putc(out, '\n');
-			buf_repeat(out, "  ", depth);
-			break;
-		case '}':
-		case ']':
-			depth--;
-			buf_putc(out, '\n');
-			buf_repeat(out, "  ", depth);
-			buf_putc(out, c);
-			break;
-		case ',':
-			buf_puts(out, ",\n");
-			buf_repeat(out, "  ", depth);
-			break;
-		case ':':
-			buf_puts(out, ": ");
-			break;
-		default:
-			buf_putc(out, c);
-		}
-	}
-}
 
 static void js_step(struct buf *out, const struct plan_report *r, size_t i)
 {
@@ -924,7 +873,7 @@ void render_plan_json(struct buf *final, const struct plan_report *r, const stru
 		buf_puts(out, "]}");
 	}
 	buf_puts(out, "]}}");
-	js_pretty(final, compact.ptr, compact.len);
+	render_json_pretty(final, compact.ptr, compact.len);
 	buf_putc(final, '\n');
 	buf_release(&compact);
 }
