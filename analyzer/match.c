@@ -133,8 +133,12 @@ static size_t anchored_start(const struct rx *rx, const struct buf *lower, const
 	if (!rx->anchors)
 		return 0;
 	for (k = 0; k < rx->nanchors; k++) {
-		const char *hit = memmem(lower->ptr, first == (size_t)-1 ? lower->len : first + strlen(rx->anchors[k]),
-					 rx->anchors[k], strlen(rx->anchors[k]));
+		size_t alen = strlen(rx->anchors[k]), span = lower->len;
+		const char *hit;
+		/* only an earlier occurrence than the one found so far matters */
+		if (first != (size_t)-1 && first + alen < span)
+			span = first + alen;
+		hit = memmem(lower->ptr, span, rx->anchors[k], alen);
 		if (hit && (size_t)(hit - lower->ptr) < first)
 			first = (size_t)(hit - lower->ptr);
 	}
