@@ -290,7 +290,7 @@ def main():
         del files
         print("grep floor (grep -c -i -w -F -f TERMS, %s terms): %.0f resumes/s, %.1f MB/s" %
               (sum(1 for _ in open(terms)), a.n / g, total / g / 1e6))
-        print("skillgap txt -j1 / grep floor throughput: %.0f%%" % (100.0 * g / res["txt"]))
+        print("skillgap txt -j1 / grep floor throughput: %.2f%%" % (100.0 * g / res["txt"]))
     if a.rss_100k:
         lp = corpus["txt"][0]
         big = os.path.join(a.dir, "100k.list")
