@@ -1,11 +1,20 @@
 /*
  * match.c - the matcher. Input: a document and a compiled ruleset.
  * Output: evidence (signal, line, span) for every accepted hit; see
- * match.h. Each pattern runs once over the whole text (MULTILINE, so
- * '^'/'$' are line anchors and '.' stops at line ends); section
- * restrictions and exclusions are then checked against the hit's line.
+ * match.h.
+ *
+ * One pass over the lowercased text looks up every 2- and 3-byte prefix
+ * in the ruleset's anchor index (rules.h) and notes, for each pattern,
+ * the lines holding one of its anchors. PCRE2 then runs each such
+ * pattern only on those lines (a match may start there and run on; the
+ * offset limit stops new starts past the line), and the few patterns
+ * without anchors over the whole text. PCRE2 decides every match; the
+ * index only skips text that cannot hold one, so the evidence is the
+ * same as running every pattern over everything (a unit test checks
+ * that on every sample). Patterns are MULTILINE: '^'/'$' are line
+ * anchors and '.' stops at line ends. Section restrictions and
+ * exclusions are checked against the hit's line.
  */
-#define _GNU_SOURCE /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
 
@@ -15,11 +24,25 @@
 
 #include "buf.h"
 
+/* One pattern to run on a range of lines. */
+struct window {
+	uint32_t first_line, last_line;
+	uint32_t next;      /* next window of the same pattern, or NONE */
+};
+
+#define NONE UINT32_MAX
+
 struct matcher {
 	const struct ruleset *rs;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	struct buf lower;  /* ASCII-lowercased text for the anchor prefilter */
+	struct buf lower;   /* ASCII-lowercased text for the anchor lookups */
+	int full_scan;      /* testing: run every pattern over the whole text */
+	/* per pattern, valid when stamp[p] == gen: its window list */
+	uint32_t *stamp, *head, *tail;
+	uint32_t gen;
+	struct window *win;
+	size_t nwin, awin;
 };
 
 void evidence_list_init(struct evidence_list *ev)
@@ -52,6 +75,9 @@ struct matcher *matcher_new(const struct ruleset *rs)
 	}
 	pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(m->mctx, MATCH_DEPTH_LIMIT);
+	m->stamp = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
+	m->head = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
+	m->tail = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	return m;
 }
 
@@ -62,6 +88,10 @@ void matcher_free(struct matcher *m)
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
 	buf_release(&m->lower);
+	free(m->stamp);
+	free(m->head);
+	free(m->tail);
+	free(m->win);
 	free(m);
 }
 
@@ -122,32 +152,6 @@ static void lowercase_text(struct buf *out, const char *s, size_t n)
 	out->ptr[out->len] = '\0';
 }
 
-/*
- * Where a prefiltered pattern can first match: the start of the line
- * before the earliest anchor (a term may wrap from the line above), or
- * (size_t)-1 when no anchor occurs at all. 0 for unfiltered patterns.
- */
-static size_t anchored_start(const struct rx *rx, const struct buf *lower, const struct document *doc)
-{
-	size_t k, first = (size_t)-1, li;
-	if (!rx->anchors)
-		return 0;
-	for (k = 0; k < rx->nanchors; k++) {
-		size_t alen = strlen(rx->anchors[k]), span = lower->len;
-		const char *hit;
-		/* only an earlier occurrence than the one found so far matters */
-		if (first != (size_t)-1 && first + alen < span)
-			span = first + alen;
-		hit = memmem(lower->ptr, span, rx->anchors[k], alen);
-		if (hit && (size_t)(hit - lower->ptr) < first)
-			first = (size_t)(hit - lower->ptr);
-	}
-	if (first == (size_t)-1)
-		return first;
-	li = document_line_at(doc, first);
-	return doc->lines[li > 0 ? li - 1 : 0].off;
-}
-
 static int cmp_evidence(const void *a, const void *b)
 {
 	const struct evidence *x = a, *y = b;
@@ -160,11 +164,125 @@ static int cmp_evidence(const void *a, const void *b)
 	return 0;
 }
 
+void matcher_set_full_scan(struct matcher *m, int on)
+{
+	m->full_scan = on;
+}
+
+/* Note that pattern p may match on lines [first, last]. */
+static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t last)
+{
+	struct window *w;
+	if (m->stamp[p] == m->gen) {
+		w = &m->win[m->tail[p]];
+		if (first <= w->last_line + 1) { /* lines arrive in order: merge */
+			if (last > w->last_line)
+				w->last_line = last;
+			return;
+		}
+	}
+	m->win = xgrow(m->win, &m->awin, m->nwin + 1, sizeof(*m->win));
+	w = &m->win[m->nwin];
+	w->first_line = first;
+	w->last_line = last;
+	w->next = NONE;
+	if (m->stamp[p] == m->gen) {
+		m->win[m->tail[p]].next = (uint32_t)m->nwin;
+	} else {
+		m->stamp[p] = m->gen;
+		m->head[p] = (uint32_t)m->nwin;
+	}
+	m->tail[p] = (uint32_t)m->nwin;
+	m->nwin++;
+}
+
+static void note_anchor(struct matcher *m, const struct anchor *a, uint32_t line)
+{
+	add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line);
+}
+
+/* The one pass: every anchor occurrence becomes a window of its pattern. */
+static void find_anchors(struct matcher *m, const struct document *doc)
+{
+	const struct anchor_index *ix = &m->rs->index;
+	const unsigned char *t = (const unsigned char *)m->lower.ptr;
+	size_t n = m->lower.len, i;
+	uint32_t line = 0;
+
+	for (i = 0; i + 1 < n; i++) {
+		uint32_t h, k;
+		if (t[i] == '\n') {
+			line++;
+			continue;
+		}
+		h = anchor_hash2(t + i);
+		if (ix->bits2[h >> 3] & (1u << (h & 7)))
+			for (k = ix->first2[h]; k < ix->first2[h + 1]; k++)
+				note_anchor(m, &ix->anchors[ix->list2[k]], line);
+		if (i + 2 >= n)
+			continue;
+		h = anchor_hash3(t + i);
+		if (!(ix->bits3[h >> 3] & (1u << (h & 7))))
+			continue;
+		for (k = ix->first3[h]; k < ix->first3[h + 1]; k++) {
+			const struct anchor *a = &ix->anchors[ix->list3[k]];
+			if (a->len <= n - i && memcmp(t + i, a->text, a->len) == 0)
+				note_anchor(m, a, line);
+		}
+	}
+	(void)doc;
+}
+
+/*
+ * Run one pattern from byte `from`, letting matches start up to byte
+ * `limit`; record the accepted hits. Returns SG_ELIMIT when PCRE2 hit
+ * its match limit.
+ */
+static int run_pattern(struct matcher *m, const struct document *doc, size_t si, const struct rx *rx,
+		       size_t from, size_t limit, struct evidence_list *ev)
+{
+	const struct signal *s = &m->rs->signals[si];
+	const char *text = doc->text.ptr;
+	size_t len = doc->text.len;
+	PCRE2_SIZE start = from;
+	int ret = 0;
+
+	pcre2_set_offset_limit(m->mctx, limit >= len ? PCRE2_UNSET : limit);
+	while (start < len && start <= limit) {
+		PCRE2_SIZE *ov;
+		size_t li;
+		const struct doc_line *l;
+		int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+		if (rc < 0) {
+			if (rc != PCRE2_ERROR_NOMATCH)
+				ret = SG_ELIMIT;
+			break;
+		}
+		ov = pcre2_get_ovector_pointer(m->md);
+		if (ov[1] == ov[0]) {
+			/* empty match: no evidence; step one character */
+			start = ov[0] + 1;
+			while (start < len && ((unsigned char)text[start] & 0xC0) == 0x80)
+				start++;
+			continue;
+		}
+		start = ov[1];
+		li = document_line_at(doc, ov[0]);
+		l = &doc->lines[li];
+		if (rx->sections && !(rx->sections & (1u << l->section)))
+			continue;
+		if (s->nexclude && excluded(m, s, doc, l, ov[0], ov[1] - ov[0]))
+			continue;
+		add_hit(ev, si, li, ov[0], ov[1] - ov[0]);
+	}
+	return ret;
+}
+
 int matcher_run(struct matcher *m, const struct document *doc, struct evidence_list *ev)
 {
 	const struct ruleset *rs = m->rs;
-	const char *text = doc->text.ptr;
-	size_t len = doc->text.len, si, i, w;
+	const struct anchor_index *ix = &rs->index;
+	size_t len = doc->text.len, p, i, w;
 	int ret = 0;
 
 	ev->n = 0;
@@ -175,43 +293,33 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		ev->count = xcalloc(rs->nsignals + 1, sizeof(uint32_t));
 		ev->nsignals = rs->nsignals;
 	}
-	lowercase_text(&m->lower, text, len);
-	for (si = 0; si < rs->nsignals; si++) {
-		const struct signal *s = &rs->signals[si];
-		size_t r;
-		for (r = 0; r < s->nrx; r++) {
-			const struct rx *rx = &s->rx[r];
-			PCRE2_SIZE start = anchored_start(rx, &m->lower, doc);
-			if (start == (PCRE2_SIZE)-1)
-				continue;
-			while (start < len) {
-				PCRE2_SIZE *ov;
-				size_t li;
-				const struct doc_line *l;
-				int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start,
-						     PCRE2_NO_UTF_CHECK, m->md, m->mctx);
-				if (rc < 0) {
-					if (rc != PCRE2_ERROR_NOMATCH)
-						ret = SG_ELIMIT;
-					break;
-				}
-				ov = pcre2_get_ovector_pointer(m->md);
-				if (ov[1] == ov[0]) {
-					/* empty match: no evidence; step one character */
-					start = ov[0] + 1;
-					while (start < len && ((unsigned char)text[start] & 0xC0) == 0x80)
-						start++;
-					continue;
-				}
-				start = ov[1];
-				li = document_line_at(doc, ov[0]);
-				l = &doc->lines[li];
-				if (rx->sections && !(rx->sections & (1u << l->section)))
-					continue;
-				if (s->nexclude && excluded(m, s, doc, l, ov[0], ov[1] - ov[0]))
-					continue;
-				add_hit(ev, si, li, ov[0], ov[1] - ov[0]);
-			}
+	if (++m->gen == 0) { /* stamps wrapped: forget them all */
+		memset(m->stamp, 0, ix->npatterns * sizeof(uint32_t));
+		m->gen = 1;
+	}
+	m->nwin = 0;
+	if (!m->full_scan && doc->nlines) {
+		lowercase_text(&m->lower, doc->text.ptr, len);
+		find_anchors(m, doc);
+		for (i = 0; i < ix->nalways; i++)
+			add_window(m, ix->always[i], 0, (uint32_t)doc->nlines - 1);
+	}
+	for (p = 0; p < ix->npatterns; p++) {
+		const struct pattern_ref *ref = &ix->patterns[p];
+		const struct rx *rx = &rs->signals[ref->signal].rx[ref->rx];
+		uint32_t wi;
+		if (m->full_scan) {
+			if (run_pattern(m, doc, ref->signal, rx, 0, len, ev) < 0)
+				ret = SG_ELIMIT;
+			continue;
+		}
+		if (m->stamp[p] != m->gen)
+			continue;
+		for (wi = m->head[p]; wi != NONE; wi = m->win[wi].next) {
+			const struct doc_line *last = &doc->lines[m->win[wi].last_line];
+			if (run_pattern(m, doc, ref->signal, rx, doc->lines[m->win[wi].first_line].off,
+					last->off + last->len, ev) < 0)
+				ret = SG_ELIMIT;
 		}
 	}
 	if (ev->n > 1)

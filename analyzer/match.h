@@ -53,6 +53,12 @@ void matcher_free(struct matcher *m);
  */
 int matcher_run(struct matcher *m, const struct document *doc, struct evidence_list *ev);
 
+/*
+ * Testing aid: with `on`, run every pattern over the whole text instead
+ * of using the anchor index. The evidence must be the same either way.
+ */
+void matcher_set_full_scan(struct matcher *m, int on);
+
 /* Limits applied to every pcre2_match (named defaults). */
 #define MATCH_LIMIT 1000000u
 #define MATCH_DEPTH_LIMIT 10000u

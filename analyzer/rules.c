@@ -443,48 +443,6 @@ void rules_terms_to_pattern(struct buf *out, char *const *terms, size_t n)
 	free(sorted);
 }
 
-/*
- * One anchor per term: its longest run of ASCII letters and digits,
- * lowercased. Spaces and hyphens in a term are flexible, but each run
- * between them must appear as written (ignoring case), so a hit of the
- * term implies its anchor in the lowercased text. A term without such a
- * run disables the prefilter for the whole pattern.
- */
-static void term_anchors(struct rules_priv *p, struct rx *rx, char *const *terms, size_t n)
-{
-	size_t i;
-	rx->anchors = arena_alloc(p, (n + 1) * sizeof(char *));
-	for (i = 0; i < n; i++) {
-		const char *t = terms[i];
-		size_t k = 0, best = 0, best_len = 0;
-		while (t[k]) {
-			size_t start = k;
-			while (t[k] && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') ||
-					(t[k] >= '0' && t[k] <= '9')))
-				k++;
-			if (k - start > best_len) {
-				best = start;
-				best_len = k - start;
-			}
-			if (t[k])
-				k++;
-		}
-		if (!best_len) {
-			rx->anchors = NULL;
-			rx->nanchors = 0;
-			return;
-		}
-		{
-			char *a = arena_alloc(p, best_len + 1);
-			size_t j;
-			for (j = 0; j < best_len; j++)
-				a[j] = (char)((t[best + j] >= 'A' && t[best + j] <= 'Z') ? t[best + j] + 32 : t[best + j]);
-			a[best_len] = '\0';
-			rx->anchors[rx->nanchors++] = a;
-		}
-	}
-}
-
 static int compile_rx(struct ctx *c, struct rx *rx, const char *src, uint32_t extra_opts,
 		      const char *what)
 {
@@ -493,7 +451,7 @@ static int compile_rx(struct ctx *c, struct rx *rx, const char *src, uint32_t ex
 	pcre2_code *code;
 
 	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-			     PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | extra_opts, &err, &erroff, NULL);
+			     PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | PCRE2_USE_OFFSET_LIMIT | extra_opts, &err, &erroff, NULL);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof(msg));
@@ -657,9 +615,7 @@ static int parse_signal(struct ctx *c, struct refs *r, const cJSON *e, struct si
 			return -1;
 		}
 		pop(c);
-		s->rx[npat].from_terms = 1;
-		term_anchors(c->priv, &s->rx[npat], s->terms, s->nterms);
-		npat++;
+		s->rx[npat++].from_terms = 1;
 		buf_release(&p);
 	}
 	if (get_patterns(c, e, "patterns", what, s->rx, &npat, 1) < 0)
@@ -1151,6 +1107,432 @@ static int parse_usecases(struct ctx *c, struct refs *r, const cJSON *root)
 
 /* ---- whole set -------------------------------------------------------------------- */
 
+/* ---- the anchor index ----------------------------------------------------------- */
+
+struct anchor_list {
+	struct anchor *items;
+	size_t n, cap;
+};
+
+static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *text, size_t len,
+		       uint32_t pattern, int wrap)
+{
+	char *t = arena_alloc(p, len + 1);
+	size_t i;
+	for (i = 0; i < len; i++)
+		t[i] = (char)((text[i] >= 'A' && text[i] <= 'Z') ? text[i] + 32 : text[i]);
+	t[len] = '\0';
+	l->items = xgrow(l->items, &l->cap, l->n + 1, sizeof(*l->items));
+	l->items[l->n].text = t;
+	l->items[l->n].len = (uint32_t)len;
+	l->items[l->n].pattern = pattern;
+	l->items[l->n].wrap = (uint32_t)wrap;
+	l->n++;
+}
+
+/*
+ * A term's anchor. Inside a term only spaces and hyphens are flexible
+ * (rules_terms_to_pattern); every other byte is matched as written,
+ * ASCII letters ignoring case. So any piece of a term between spaces and
+ * hyphens, cut before its first non-ASCII byte, is in every match of it.
+ * Take the first piece when it has 3+ bytes (the match then starts on
+ * the anchor's line), else the longest piece of 2+ bytes (a term wrapped
+ * over a line break may start on the line before). 0: no usable piece.
+ */
+static int term_anchor(const char *t, size_t *off, size_t *len, int *wrap)
+{
+	size_t k = 0, first_off = 0, first_len = 0, best_off = 0, best_len = 0;
+	int seen = 0;
+	while (t[k]) {
+		size_t start = k, n;
+		while (t[k] && t[k] != ' ' && t[k] != '-')
+			k++;
+		for (n = 0; start + n < k && (unsigned char)t[start + n] < 0x80; n++)
+			;
+		if (n) {
+			if (!seen) {
+				first_off = start;
+				first_len = n;
+				seen = 1;
+			}
+			if (n > best_len) {
+				best_off = start;
+				best_len = n;
+			}
+		}
+		if (t[k])
+			k++;
+	}
+	if (first_len >= 3) {
+		*off = first_off;
+		*len = first_len;
+		*wrap = 0;
+		return 1;
+	}
+	if (best_len >= 2) {
+		*off = best_off;
+		*len = best_len;
+		*wrap = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Skip a [...] class starting at s[i] == '['; returns the index after ']'. */
+static size_t skip_class(const char *s, size_t i)
+{
+	i++;
+	if (s[i] == '^')
+		i++;
+	if (s[i] == ']')
+		i++;
+	while (s[i] && s[i] != ']') {
+		if (s[i] == '\\' && s[i + 1])
+			i++;
+		i++;
+	}
+	return s[i] ? i + 1 : i;
+}
+
+/* Skip a (...) group starting at s[i] == '('; returns the index after ')'. */
+static size_t skip_group(const char *s, size_t i)
+{
+	int depth = 0;
+	while (s[i]) {
+		if (s[i] == '\\' && s[i + 1]) {
+			i += 2;
+			continue;
+		}
+		if (s[i] == '[') {
+			i = skip_class(s, i);
+			continue;
+		}
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return i;
+}
+
+/* After an atom at s[i]: the quantifier's minimum (1 when none); *end after it. */
+static int quantifier(const char *s, size_t i, size_t *end)
+{
+	int min = 1;
+	if (s[i] == '?' || s[i] == '*') {
+		min = 0;
+		i++;
+	} else if (s[i] == '+') {
+		i++;
+	} else if (s[i] == '{' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+		min = atoi(s + i + 1);
+		while (s[i] && s[i] != '}')
+			i++;
+		if (s[i])
+			i++;
+	} else {
+		*end = i;
+		return 1;
+	}
+	if (s[i] == '?' || s[i] == '+') /* lazy or possessive */
+		i++;
+	*end = i;
+	return min;
+}
+
+/* A set of literals, one of which every match contains; quality = shortest. */
+#define CAND_MAX 24
+#define LIT_MAX 48
+
+struct cand {
+	char lit[CAND_MAX][LIT_MAX];
+	size_t len[CAND_MAX];
+	size_t n;
+};
+
+static size_t cand_quality(const struct cand *c)
+{
+	size_t k, q = (size_t)-1;
+	for (k = 0; k < c->n; k++)
+		if (c->len[k] < q)
+			q = c->len[k];
+	return c->n ? q : 0;
+}
+
+static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, int depth);
+
+/*
+ * The best literal set of one alternative s[from..to): a run of literal
+ * characters, or a mandatory group whose every alternative has one.
+ * Returns 0 when the alternative has nothing usable.
+ */
+static int branch_anchor(const char *s, size_t from, size_t to, struct cand *best, int depth)
+{
+	char run[LIT_MAX];
+	size_t i = from, rl = 0, bq = 0;
+	struct cand *sub = xmalloc(sizeof(*sub));
+
+	best->n = 0;
+	for (;;) {
+		char ch = i < to ? s[i] : '\0';
+		size_t end;
+		int literal = 0;
+		if (ch == '\0' || ch == '(' || ch == '[' || ch == '.' || ch == '^' || ch == '$' ||
+		    (unsigned char)ch >= 0x80 || ch < ' ' || (ch == '\\' && i + 1 < to && s[i + 1] &&
+							     ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+							      (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+							      (s[i + 1] >= '0' && s[i + 1] <= '9')))) {
+			/* the current run of literals ends here */
+			if (rl >= 2 && rl > bq) {
+				memcpy(best->lit[0], run, rl);
+				best->len[0] = rl;
+				best->n = 1;
+				bq = rl;
+			}
+			rl = 0;
+		} else {
+			literal = 1;
+		}
+		if (!ch)
+			break;
+		if (literal) {
+			char c = ch;
+			if (ch == '\\') {
+				c = s[i + 1];
+				i += 2;
+			} else {
+				i++;
+			}
+			if (quantifier(s, i, &end) == 0) { /* optional: not in every match */
+				i = end;
+				if (rl >= 2 && rl > bq) {
+					memcpy(best->lit[0], run, rl);
+					best->len[0] = rl;
+					best->n = 1;
+					bq = rl;
+				}
+				rl = 0;
+				continue;
+			}
+			if (rl < LIT_MAX - 1)
+				run[rl++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+			if (end != i) { /* repeated: what follows is not adjacent */
+				i = end;
+				if (rl >= 2 && rl > bq) {
+					memcpy(best->lit[0], run, rl);
+					best->len[0] = rl;
+					best->n = 1;
+					bq = rl;
+				}
+				rl = 0;
+			}
+			continue;
+		}
+		if (ch == '(') {
+			size_t g = skip_group(s, i), body = i + 1;
+			int look = s[i + 1] == '?' && (s[i + 2] == '=' || s[i + 2] == '!' || s[i + 2] == '<' ||
+						       s[i + 2] == '#');
+			if (s[i + 1] == '?' && s[i + 2] == ':')
+				body = i + 3;
+			else if (s[i + 1] == '?' && !look) {
+				/* (?i:...), (?-i:...): options then ':' */
+				size_t k = i + 2;
+				while (k < g && s[k] != ':' && s[k] != ')')
+					k++;
+				body = s[k] == ':' ? k + 1 : g; /* "(?i)" alone holds nothing */
+			}
+			i = g;
+			if (quantifier(s, i, &end) >= 1 && !look && body < g - 1 && depth < 4 &&
+			    alt_anchors(s, body, g - 1, sub, depth + 1) && cand_quality(sub) > bq) {
+				*best = *sub;
+				bq = cand_quality(sub);
+			}
+			i = end;
+			continue;
+		}
+		if (ch == '[')
+			i = skip_class(s, i);
+		else if (ch == '\\') {
+			char e = s[i + 1];
+			i += 2;
+			if ((e == 'p' || e == 'P') && s[i] == '{') {
+				while (s[i] && s[i] != '}')
+					i++;
+				if (s[i])
+					i++;
+			} else if (e == 'p' || e == 'P') {
+				i++;
+			}
+		} else {
+			i++;
+		}
+		quantifier(s, i, &i);
+	}
+	free(sub);
+	return best->n > 0;
+}
+
+/* Union of the best sets of every top-level alternative of s[from..to). */
+static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, int depth)
+{
+	struct cand *one = xmalloc(sizeof(*one));
+	size_t i = from, start = from;
+	int ok = 1;
+
+	out->n = 0;
+	for (;;) {
+		if (i >= to || s[i] == '|') {
+			size_t k;
+			if (!branch_anchor(s, start, i, one, depth) || out->n + one->n > CAND_MAX) {
+				ok = 0;
+				break;
+			}
+			for (k = 0; k < one->n; k++) {
+				memcpy(out->lit[out->n], one->lit[k], one->len[k]);
+				out->len[out->n++] = one->len[k];
+			}
+			if (i >= to)
+				break;
+			start = ++i;
+			continue;
+		}
+		if (s[i] == '\\' && i + 1 < to)
+			i += 2;
+		else if (s[i] == '[')
+			i = skip_class(s, i);
+		else if (s[i] == '(')
+			i = skip_group(s, i);
+		else
+			i++;
+	}
+	free(one);
+	return ok && out->n > 0;
+}
+
+/*
+ * Anchors of a raw pattern: literals such that every match contains one
+ * (see branch_anchor). Syntax beyond this small reader (\Q, (?x), back
+ * references, \x, \c, \N) gives up: the pattern then runs over the
+ * whole text. Lookarounds never give anchors (their text is outside the
+ * match).
+ */
+static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const char *src, uint32_t pattern)
+{
+	struct cand *c;
+	size_t i = 0, k, n = strlen(src);
+	int ok;
+
+	for (k = 0; src[k]; k++) {
+		if (src[k] == '\\' && src[k + 1]) {
+			char e = src[k + 1];
+			if (e == 'Q' || e == 'x' || e == 'c' || e == 'N' || e == 'g' || e == 'k' || e == 'o' ||
+			    (e >= '1' && e <= '9'))
+				return 0;
+			k++;
+		} else if (src[k] == '(' && src[k + 1] == '?' && src[k + 2] == 'x') {
+			return 0;
+		}
+	}
+	/* leading option settings: (?i), (?s)... */
+	while (src[i] == '(' && src[i + 1] == '?' && src[i + 2] && strchr("imsnU", src[i + 2])) {
+		size_t j = i + 2;
+		while (src[j] && strchr("imsnU", src[j]))
+			j++;
+		if (src[j] != ')')
+			break;
+		i = j + 1;
+	}
+	c = xmalloc(sizeof(*c));
+	ok = alt_anchors(src, i, n, c, 0);
+	if (ok)
+		for (k = 0; k < c->n; k++)
+			add_anchor(p, l, c->lit[k], c->len[k], pattern, 0);
+	free(c);
+	return ok;
+}
+
+/* Build ruleset.index: number every pattern, collect anchors, bucket them. */
+static void build_index(struct ruleset *rs)
+{
+	struct rules_priv *p = rs->priv;
+	struct anchor_index *ix = &rs->index;
+	struct anchor_list l = { NULL, 0, 0 };
+	size_t si, r, k, npat = 0;
+	uint32_t *count3, *count2;
+
+	for (si = 0; si < rs->nsignals; si++)
+		npat += rs->signals[si].nrx;
+	ix->patterns = arena_alloc(p, (npat + 1) * sizeof(*ix->patterns));
+	ix->always = arena_alloc(p, (npat + 1) * sizeof(uint32_t));
+	for (si = 0; si < rs->nsignals; si++) {
+		struct signal *s = &rs->signals[si];
+		for (r = 0; r < s->nrx; r++) {
+			uint32_t id = (uint32_t)ix->npatterns++;
+			int ok = 1;
+			s->rx[r].id = id;
+			ix->patterns[id].signal = (uint32_t)si;
+			ix->patterns[id].rx = (uint32_t)r;
+			if (s->rx[r].from_terms) {
+				size_t start_n = l.n;
+				for (k = 0; k < s->nterms && ok; k++) {
+					size_t off, len;
+					int wrap;
+					if (term_anchor(s->terms[k], &off, &len, &wrap))
+						add_anchor(p, &l, s->terms[k] + off, len, id, wrap);
+					else
+						ok = 0;
+				}
+				if (!ok)
+					l.n = start_n;
+			} else {
+				ok = pattern_anchors(p, &l, s->rx[r].source, id);
+			}
+			if (!ok)
+				ix->always[ix->nalways++] = id;
+		}
+	}
+	ix->anchors = arena_alloc(p, (l.n + 1) * sizeof(struct anchor));
+	memcpy(ix->anchors, l.items, l.n * sizeof(struct anchor));
+	ix->nanchors = l.n;
+	free(l.items);
+
+	/* bucket by the hash of the first 3 (or 2) bytes, CSR style */
+	count3 = xcalloc(ANCHOR_BUCKETS + 1, sizeof(uint32_t));
+	count2 = xcalloc(ANCHOR_BUCKETS + 1, sizeof(uint32_t));
+	for (k = 0; k < ix->nanchors; k++) {
+		const unsigned char *t = (const unsigned char *)ix->anchors[k].text;
+		if (ix->anchors[k].len >= 3)
+			count3[anchor_hash3(t) + 1]++;
+		else
+			count2[anchor_hash2(t) + 1]++;
+	}
+	ix->first3 = arena_alloc(p, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
+	ix->first2 = arena_alloc(p, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
+	for (k = 0; k < ANCHOR_BUCKETS; k++) {
+		count3[k + 1] += count3[k];
+		count2[k + 1] += count2[k];
+	}
+	memcpy(ix->first3, count3, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
+	memcpy(ix->first2, count2, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
+	ix->list3 = arena_alloc(p, (count3[ANCHOR_BUCKETS] + 1) * sizeof(uint32_t));
+	ix->list2 = arena_alloc(p, (count2[ANCHOR_BUCKETS] + 1) * sizeof(uint32_t));
+	for (k = 0; k < ix->nanchors; k++) {
+		const unsigned char *t = (const unsigned char *)ix->anchors[k].text;
+		if (ix->anchors[k].len >= 3) {
+			uint32_t h = anchor_hash3(t);
+			ix->list3[count3[h]++] = (uint32_t)k;
+			ix->bits3[h >> 3] |= (unsigned char)(1u << (h & 7));
+		} else {
+			uint32_t h = anchor_hash2(t);
+			ix->list2[count2[h]++] = (uint32_t)k;
+			ix->bits2[h >> 3] |= (unsigned char)(1u << (h & 7));
+		}
+	}
+	free(count3);
+	free(count2);
+}
+
 long rules_find_signal(const struct ruleset *rs, const char *id)
 {
 	size_t i;
@@ -1425,6 +1807,7 @@ int rules_load_files(struct ruleset **out, const struct rules_file *files, size_
 	if (resolve(&c, &refs) < 0)
 		goto fail;
 	free(refs.items);
+	build_index(rs);
 	*out = rs;
 	return 0;
 fail:

@@ -46,14 +46,55 @@ struct rx {
 	char *source;        /* the pattern as written (terms: the generated one) */
 	uint32_t sections;   /* bit per enum section_kind; 0 = any section */
 	int from_terms;      /* generated from the `terms` list */
-	/*
-	 * Prefilter: the pattern can only match a text whose ASCII-lowercased
-	 * copy contains one of these literals (one per term: its longest
-	 * run of letters and digits). NULL = no prefilter, always run.
-	 */
-	char **anchors;
-	size_t nanchors;
+	uint32_t id;         /* index into ruleset.index.patterns */
 };
+
+/*
+ * The anchor index: the literals that let the matcher skip patterns that
+ * cannot match (see rules/README.md, "How matching works"). Every pattern
+ * is either "always run" or has anchors: ASCII-lowercase literals of two
+ * or more bytes such that every match of the pattern contains one of
+ * them, on the line where the match starts or (wrap) the line after it.
+ */
+struct anchor {
+	const char *text;
+	uint32_t len;
+	uint32_t pattern;    /* index into index.patterns */
+	uint32_t wrap;       /* a match may start on the line before the anchor's */
+};
+
+struct pattern_ref {
+	uint32_t signal;     /* the pattern is signals[signal].rx[rx] */
+	uint32_t rx;
+};
+
+#define ANCHOR_BUCKETS 65536u
+
+struct anchor_index {
+	struct pattern_ref *patterns; /* every rx, in signal order */
+	size_t npatterns;
+	struct anchor *anchors;
+	size_t nanchors;
+	uint32_t *always;    /* patterns without anchors: scanned in full */
+	size_t nalways;
+	/* anchors by hash of their first 3 bytes (2 for 2-byte anchors):
+	 * bucket h holds anchor ids list[first[h] .. first[h + 1]) */
+	uint32_t *first3, *list3;
+	uint32_t *first2, *list2;
+	unsigned char bits3[ANCHOR_BUCKETS / 8], bits2[ANCHOR_BUCKETS / 8];
+};
+
+/* The bucket of a 2- or 3-byte prefix. */
+static inline uint32_t anchor_hash3(const unsigned char *s)
+{
+	return ((uint32_t)s[0] * 0x9E37u ^ (uint32_t)s[1] * 0x2F1Bu ^ (uint32_t)s[2] * 0x85EBu) &
+	       (ANCHOR_BUCKETS - 1);
+}
+
+static inline uint32_t anchor_hash2(const unsigned char *s)
+{
+	return ((uint32_t)s[0] << 8) | s[1];
+}
 
 /* A skill or credential: anything the matcher looks for. */
 struct signal {
@@ -170,6 +211,7 @@ struct ruleset {
 	size_t nuse_cases;
 	struct employer *employers;
 	size_t nemployers;
+	struct anchor_index index; /* the matcher's prefilter */
 	char *origin;             /* "embedded" or the directory */
 	void *priv;               /* loader-owned storage */
 };

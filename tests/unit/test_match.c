@@ -5,13 +5,35 @@
  */
 #include "test.h"
 
+#include <dirent.h>
+
 #include "buf.h"
+#include "io.h"
+#include "read.h"
 #include "document.h"
 #include "match.h"
 #include "mini_rules.h"
 #include "rules.h"
 
 static struct ruleset *shipped;
+
+static void same_as_full_scan(struct ruleset *rs, const struct document *doc, const char *name);
+
+/* Read one file and compare index and full scan; 1 if it was a document. */
+static size_t check_file(struct ruleset *rs, const char *path)
+{
+	struct buf in = BUF_INIT;
+	struct document *doc = NULL;
+	struct diag d = DIAG_INIT;
+	size_t ok = 0;
+	if (io_read_file(&in, path, 1 << 24, &d) == 0 && read_document(&doc, in.ptr, in.len, path, NULL, &d) == 0) {
+		same_as_full_scan(rs, doc, path);
+		ok = 1;
+	}
+	document_free(doc);
+	buf_release(&in);
+	return ok;
+}
 
 static struct ruleset *embedded(void)
 {
@@ -116,6 +138,78 @@ static void test_match__evidence_spans(void)
 	document_free(doc);
 }
 
+/*
+ * The anchor index only skips text: on every sample (all formats, the
+ * batch folder and the trap lines) the evidence equals a full scan.
+ */
+static void same_as_full_scan(struct ruleset *rs, const struct document *doc, const char *name)
+{
+	struct matcher *a = matcher_new(rs), *b = matcher_new(rs);
+	struct evidence_list ea, eb;
+	size_t i;
+	evidence_list_init(&ea);
+	evidence_list_init(&eb);
+	matcher_set_full_scan(b, 1);
+	matcher_run(a, doc, &ea);
+	matcher_run(b, doc, &eb);
+	if (ea.n != eb.n) {
+		fprintf(stderr, "%s: %zu hits with the index, %zu with a full scan\n", name, ea.n, eb.n);
+		test_failures++;
+	}
+	for (i = 0; i < ea.n && i < eb.n; i++)
+		if (memcmp(&ea.items[i], &eb.items[i], sizeof(ea.items[i])) != 0) {
+			fprintf(stderr, "%s: hit %zu differs: signal %s at %u vs signal %s at %u\n", name, i,
+				rs->signals[ea.items[i].signal].id, ea.items[i].off,
+				rs->signals[eb.items[i].signal].id, eb.items[i].off);
+			test_failures++;
+			break;
+		}
+	evidence_list_release(&ea);
+	evidence_list_release(&eb);
+	matcher_free(a);
+	matcher_free(b);
+}
+
+static void test_match__index_same_as_full_scan(void)
+{
+	static const char *const files[] = {
+		"ml-engineer-fintech", "nurse-learning-python", "phd-researcher", "product-manager",
+		"healthcare-nlp-engineer", "radiology-cv-engineer", "junior-new-grad", "messy-layout",
+	};
+	static const char *const exts[] = { "txt", "docx", "json" };
+	struct ruleset *rs = embedded();
+	size_t f, e, n = 0;
+	char path[512];
+	DIR *dir;
+	struct dirent *de;
+
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++)
+		for (e = 0; e < 3; e++) {
+			snprintf(path, sizeof(path), SRCDIR "/samples/%s.%s", files[f], exts[e]);
+			n += check_file(rs, path);
+		}
+	dir = opendir(SRCDIR "/samples/batch");
+	while (dir && (de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), SRCDIR "/samples/batch/%s", de->d_name);
+		n += check_file(rs, path);
+	}
+	if (dir)
+		closedir(dir);
+	CHECK(n >= 30);
+	/* the pattern with no anchor and a term that wraps to the next line */
+	{
+		struct document *doc = document_new(DOC_TEXT);
+		const char *l1 = "Skills: Python, R, SQL; built machine", *l2 = "learning models at 5 mL/hr";
+		document_set_section(doc, SEC_SKILLS);
+		document_add_line(doc, l1, strlen(l1), 0);
+		document_add_line(doc, l2, strlen(l2), 0);
+		same_as_full_scan(rs, doc, "wrapped term");
+		document_free(doc);
+	}
+}
+
 /* The traps named in the issue, one test each. */
 static void test_match__trap_r_and_d(void)
 {
@@ -214,7 +308,7 @@ static void test_match__traps_table(void)
 }
 
 TEST_MAIN(TEST(test_match__term_boundaries), TEST(test_match__sections_and_exclude),
-	  TEST(test_match__evidence_spans), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
+	  TEST(test_match__evidence_spans), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
 	  TEST(test_match__trap_epic), TEST(test_match__trap_icd), TEST(test_match__trap_nlp_practitioner),
 	  TEST(test_match__trap_cv), TEST(test_match__trap_ml_units), TEST(test_match__trap_nasm_cpt),
 	  TEST(test_match__traps_table)

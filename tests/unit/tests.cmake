@@ -12,6 +12,7 @@ skillgap_unit(test_rules CASES
   test_rules__terms_pattern)
 skillgap_unit(test_match CASES
   test_match__term_boundaries test_match__sections_and_exclude test_match__evidence_spans
+  test_match__index_same_as_full_scan
   test_match__trap_r_and_d test_match__trap_go_live test_match__trap_epic test_match__trap_icd
   test_match__trap_nlp_practitioner test_match__trap_cv test_match__trap_ml_units
   test_match__trap_nasm_cpt test_match__traps_table)
