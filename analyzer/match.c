@@ -196,29 +196,47 @@ static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t l
 	m->nwin++;
 }
 
-static void note_anchor(struct matcher *m, const struct anchor *a, uint32_t line)
+/* Does byte c (a byte before or after an anchor occurrence) fit the edge? */
+static int edge_ok(int edge, unsigned char c)
 {
+	if (edge == EDGE_ANY || c >= 0x80) /* non-ASCII: may be a letter or a space; keep */
+		return 1;
+	if (edge == EDGE_WORD)
+		return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+	return c == ' ' || c == '\n' || c == '\t' || c == '-' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static void note_anchor(struct matcher *m, const struct anchor *a, const unsigned char *t, size_t n,
+			size_t i, uint32_t line)
+{
+	if (!edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
+	    !edge_ok(a->after, i + a->len < n ? t[i + a->len] : '\n'))
+		return;
 	add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line);
 }
 
 /* The one pass: every anchor occurrence becomes a window of its pattern. */
-static void find_anchors(struct matcher *m, const struct document *doc)
+static void find_anchors(struct matcher *m)
 {
 	const struct anchor_index *ix = &m->rs->index;
 	const unsigned char *t = (const unsigned char *)m->lower.ptr;
 	size_t n = m->lower.len, i;
 	uint32_t line = 0;
 
-	for (i = 0; i + 1 < n; i++) {
+	for (i = 0; i < n; i++) {
 		uint32_t h, k;
 		if (t[i] == '\n') {
 			line++;
 			continue;
 		}
+		for (k = ix->first1[t[i]]; k < ix->first1[t[i] + 1]; k++)
+			note_anchor(m, &ix->anchors[ix->list1[k]], t, n, i, line);
+		if (i + 1 >= n)
+			continue;
 		h = anchor_hash2(t + i);
 		if (ix->bits2[h >> 3] & (1u << (h & 7)))
 			for (k = ix->first2[h]; k < ix->first2[h + 1]; k++)
-				note_anchor(m, &ix->anchors[ix->list2[k]], line);
+				note_anchor(m, &ix->anchors[ix->list2[k]], t, n, i, line);
 		if (i + 2 >= n)
 			continue;
 		h = anchor_hash3(t + i);
@@ -227,10 +245,9 @@ static void find_anchors(struct matcher *m, const struct document *doc)
 		for (k = ix->first3[h]; k < ix->first3[h + 1]; k++) {
 			const struct anchor *a = &ix->anchors[ix->list3[k]];
 			if (a->len <= n - i && memcmp(t + i, a->text, a->len) == 0)
-				note_anchor(m, a, line);
+				note_anchor(m, a, t, n, i, line);
 		}
 	}
-	(void)doc;
 }
 
 /*
@@ -300,7 +317,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 	m->nwin = 0;
 	if (!m->full_scan && doc->nlines) {
 		lowercase_text(&m->lower, doc->text.ptr, len);
-		find_anchors(m, doc);
+		find_anchors(m);
 		for (i = 0; i < ix->nalways; i++)
 			add_window(m, ix->always[i], 0, (uint32_t)doc->nlines - 1);
 	}

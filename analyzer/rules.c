@@ -1115,7 +1115,7 @@ struct anchor_list {
 };
 
 static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *text, size_t len,
-		       uint32_t pattern, int wrap)
+		       uint32_t pattern, int wrap, int before, int after)
 {
 	char *t = arena_alloc(p, len + 1);
 	size_t i;
@@ -1126,7 +1126,9 @@ static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *
 	l->items[l->n].text = t;
 	l->items[l->n].len = (uint32_t)len;
 	l->items[l->n].pattern = pattern;
-	l->items[l->n].wrap = (uint32_t)wrap;
+	l->items[l->n].wrap = (uint8_t)wrap;
+	l->items[l->n].before = (uint8_t)before;
+	l->items[l->n].after = (uint8_t)after;
 	l->n++;
 }
 
@@ -1139,6 +1141,26 @@ static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *
  * the anchor's line), else the longest piece of 2+ bytes (a term wrapped
  * over a line break may start on the line before). 0: no usable piece.
  */
+static int ascii_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* The edge a term imposes beside its piece t[off..off+len). */
+static int term_edge(const char *t, size_t off, size_t len, int after)
+{
+	size_t total = strlen(t);
+	if (after) {
+		size_t e = off + len;
+		if (e == total) /* the term ends: its boundary is a word boundary after a word char */
+			return ascii_word(t[e - 1]) ? EDGE_WORD : EDGE_ANY;
+		return t[e] == ' ' ? EDGE_SPACE : EDGE_ANY; /* a '-' may match nothing */
+	}
+	if (off == 0)
+		return ascii_word(t[0]) ? EDGE_WORD : EDGE_ANY;
+	return t[off - 1] == ' ' ? EDGE_SPACE : EDGE_ANY;
+}
+
 static int term_anchor(const char *t, size_t *off, size_t *len, int *wrap)
 {
 	size_t k = 0, first_off = 0, first_len = 0, best_off = 0, best_len = 0;
@@ -1163,7 +1185,8 @@ static int term_anchor(const char *t, size_t *off, size_t *len, int *wrap)
 		if (t[k])
 			k++;
 	}
-	if (first_len >= 3) {
+	if (first_len >= 3 || (first_len && first_off == 0 && term_edge(t, 0, first_len, 0) &&
+			       term_edge(t, 0, first_len, 1) && first_len >= best_len)) {
 		*off = first_off;
 		*len = first_len;
 		*wrap = 0;
@@ -1248,8 +1271,12 @@ static int quantifier(const char *s, size_t i, size_t *end)
 struct cand {
 	char lit[CAND_MAX][LIT_MAX];
 	size_t len[CAND_MAX];
+	unsigned char before[CAND_MAX], after[CAND_MAX]; /* enum anchor_edge */
+	unsigned char whole[CAND_MAX]; /* the literal is its whole alternative */
 	size_t n;
 };
+
+static int ascii_word(char c);
 
 static size_t cand_quality(const struct cand *c)
 {
@@ -1270,33 +1297,33 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 static int branch_anchor(const char *s, size_t from, size_t to, struct cand *best, int depth)
 {
 	char run[LIT_MAX];
-	size_t i = from, rl = 0, bq = 0;
+	size_t i = from, rl = 0, bq = 0, run_start = from;
+	int after_b = 0, run_before = EDGE_ANY, items = 0;
 	struct cand *sub = xmalloc(sizeof(*sub));
 
 	best->n = 0;
 	for (;;) {
 		char ch = i < to ? s[i] : '\0';
+		int is_b = ch == '\\' && i + 1 < to && s[i + 1] == 'b';
 		size_t end;
-		int literal = 0;
 		if (ch == '\0' || ch == '(' || ch == '[' || ch == '.' || ch == '^' || ch == '$' ||
-		    (unsigned char)ch >= 0x80 || ch < ' ' || (ch == '\\' && i + 1 < to && s[i + 1] &&
-							     ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
-							      (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
-							      (s[i + 1] >= '0' && s[i + 1] <= '9')))) {
-			/* the current run of literals ends here */
-			if (rl >= 2 && rl > bq) {
+		    (unsigned char)ch >= 0x80 || ch < ' ' ||
+		    (ch == '\\' && i + 1 < to && (ascii_word(s[i + 1]) && s[i + 1] != '_'))) {
+			/* the current run of literals ends here; a 1-byte run needs edges on both sides */
+			int after = is_b && rl && ascii_word(run[rl - 1]) ? EDGE_WORD : EDGE_ANY;
+			size_t q = rl >= 2 ? rl : (rl == 1 && run_before && after ? 1 : 0);
+			if (q && q > bq) {
 				memcpy(best->lit[0], run, rl);
 				best->len[0] = rl;
+				best->before[0] = (unsigned char)run_before;
+				best->after[0] = (unsigned char)after;
+				best->whole[0] = run_start == from && i == to && items == 1;
 				best->n = 1;
-				bq = rl;
+				bq = q;
 			}
 			rl = 0;
 		} else {
-			literal = 1;
-		}
-		if (!ch)
-			break;
-		if (literal) {
+			/* a literal character */
 			char c = ch;
 			if (ch == '\\') {
 				c = s[i + 1];
@@ -1304,35 +1331,43 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			} else {
 				i++;
 			}
-			if (quantifier(s, i, &end) == 0) { /* optional: not in every match */
+			if (quantifier(s, i, &end) == 0 || end != i) {
+				/* optional, or repeated: it breaks the run (a repeated one could still
+				 * start a run, but keep it simple) */
 				i = end;
 				if (rl >= 2 && rl > bq) {
 					memcpy(best->lit[0], run, rl);
 					best->len[0] = rl;
+					best->before[0] = (unsigned char)run_before;
+					best->after[0] = EDGE_ANY;
+					best->whole[0] = 0;
 					best->n = 1;
 					bq = rl;
 				}
 				rl = 0;
+				after_b = 0;
+				items++;
 				continue;
+			}
+			if (rl == 0) {
+				run_start = i - (ch == '\\' ? 2 : 1);
+				run_before = after_b && ascii_word(c) ? EDGE_WORD : EDGE_ANY;
+				items++;
 			}
 			if (rl < LIT_MAX - 1)
 				run[rl++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-			if (end != i) { /* repeated: what follows is not adjacent */
-				i = end;
-				if (rl >= 2 && rl > bq) {
-					memcpy(best->lit[0], run, rl);
-					best->len[0] = rl;
-					best->n = 1;
-					bq = rl;
-				}
-				rl = 0;
-			}
+			after_b = 0;
 			continue;
 		}
+		if (!ch)
+			break;
+		after_b = 0;
+		items++;
 		if (ch == '(') {
 			size_t g = skip_group(s, i), body = i + 1;
 			int look = s[i + 1] == '?' && (s[i + 2] == '=' || s[i + 2] == '!' || s[i + 2] == '<' ||
 						       s[i + 2] == '#');
+			int b_before = i >= from + 2 && s[i - 2] == '\\' && s[i - 1] == 'b';
 			if (s[i + 1] == '?' && s[i + 2] == ':')
 				body = i + 3;
 			else if (s[i + 1] == '?' && !look) {
@@ -1345,7 +1380,20 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			i = g;
 			if (quantifier(s, i, &end) >= 1 && !look && body < g - 1 && depth < 4 &&
 			    alt_anchors(s, body, g - 1, sub, depth + 1) && cand_quality(sub) > bq) {
+				int b_after = end == i && i + 1 < to && s[i] == '\\' && s[i + 1] == 'b';
+				size_t k;
+				/* \b(?:PPV|NPV)\b: each whole literal alternative is a word */
+				for (k = 0; k < sub->n; k++) {
+					if (!sub->whole[k])
+						continue;
+					if (b_before && ascii_word(sub->lit[k][0]))
+						sub->before[k] = EDGE_WORD;
+					if (b_after && ascii_word(sub->lit[k][sub->len[k] - 1]))
+						sub->after[k] = EDGE_WORD;
+				}
 				*best = *sub;
+				for (k = 0; k < best->n; k++)
+					best->whole[k] = 0;
 				bq = cand_quality(sub);
 			}
 			i = end;
@@ -1363,6 +1411,10 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 					i++;
 			} else if (e == 'p' || e == 'P') {
 				i++;
+			}
+			if (is_b) {
+				after_b = 1;
+				items--; /* \b is zero-width: the alternative is still "just the literal" */
 			}
 		} else {
 			i++;
@@ -1390,7 +1442,11 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 			}
 			for (k = 0; k < one->n; k++) {
 				memcpy(out->lit[out->n], one->lit[k], one->len[k]);
-				out->len[out->n++] = one->len[k];
+				out->len[out->n] = one->len[k];
+				out->before[out->n] = one->before[k];
+				out->after[out->n] = one->after[k];
+				out->whole[out->n] = one->whole[k];
+				out->n++;
 			}
 			if (i >= to)
 				break;
@@ -1447,7 +1503,7 @@ static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const ch
 	ok = alt_anchors(src, i, n, c, 0);
 	if (ok)
 		for (k = 0; k < c->n; k++)
-			add_anchor(p, l, c->lit[k], c->len[k], pattern, 0);
+			add_anchor(p, l, c->lit[k], c->len[k], pattern, 0, c->before[k], c->after[k]);
 	free(c);
 	return ok;
 }
@@ -1479,7 +1535,9 @@ static void build_index(struct ruleset *rs)
 					size_t off, len;
 					int wrap;
 					if (term_anchor(s->terms[k], &off, &len, &wrap))
-						add_anchor(p, &l, s->terms[k] + off, len, id, wrap);
+						add_anchor(p, &l, s->terms[k] + off, len, id, wrap,
+							   term_edge(s->terms[k], off, len, 0),
+							   term_edge(s->terms[k], off, len, 1));
 					else
 						ok = 0;
 				}
@@ -1504,9 +1562,14 @@ static void build_index(struct ruleset *rs)
 		const unsigned char *t = (const unsigned char *)ix->anchors[k].text;
 		if (ix->anchors[k].len >= 3)
 			count3[anchor_hash3(t) + 1]++;
-		else
+		else if (ix->anchors[k].len == 2)
 			count2[anchor_hash2(t) + 1]++;
+		else
+			ix->first1[t[0] + 1]++;
 	}
+	for (k = 0; k < 256; k++)
+		ix->first1[k + 1] += ix->first1[k];
+	ix->list1 = arena_alloc(p, (ix->first1[256] + 1) * sizeof(uint32_t));
 	ix->first3 = arena_alloc(p, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
 	ix->first2 = arena_alloc(p, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
 	for (k = 0; k < ANCHOR_BUCKETS; k++) {
@@ -1523,11 +1586,18 @@ static void build_index(struct ruleset *rs)
 			uint32_t h = anchor_hash3(t);
 			ix->list3[count3[h]++] = (uint32_t)k;
 			ix->bits3[h >> 3] |= (unsigned char)(1u << (h & 7));
-		} else {
+		} else if (ix->anchors[k].len == 2) {
 			uint32_t h = anchor_hash2(t);
 			ix->list2[count2[h]++] = (uint32_t)k;
 			ix->bits2[h >> 3] |= (unsigned char)(1u << (h & 7));
 		}
+	}
+	{
+		uint32_t fill[256];
+		memcpy(fill, ix->first1, sizeof(fill));
+		for (k = 0; k < ix->nanchors; k++)
+			if (ix->anchors[k].len == 1)
+				ix->list1[fill[(unsigned char)ix->anchors[k].text[0]]++] = (uint32_t)k;
 	}
 	free(count3);
 	free(count2);

@@ -56,11 +56,20 @@ struct rx {
  * or more bytes such that every match of the pattern contains one of
  * them, on the line where the match starts or (wrap) the line after it.
  */
+/* What must stand next to an anchor occurrence for it to count. */
+enum anchor_edge {
+	EDGE_ANY = 0,
+	EDGE_WORD,           /* not an ASCII letter, digit or '_' (\b, term boundaries) */
+	EDGE_SPACE           /* whitespace or '-' (a space inside a term) */
+};
+
 struct anchor {
 	const char *text;
 	uint32_t len;
 	uint32_t pattern;    /* index into index.patterns */
-	uint32_t wrap;       /* a match may start on the line before the anchor's */
+	uint8_t wrap;        /* a match may start on the line before the anchor's */
+	uint8_t before;      /* enum anchor_edge: the byte before the anchor */
+	uint8_t after;       /* enum anchor_edge: the byte after it */
 };
 
 struct pattern_ref {
@@ -81,6 +90,7 @@ struct anchor_index {
 	 * bucket h holds anchor ids list[first[h] .. first[h + 1]) */
 	uint32_t *first3, *list3;
 	uint32_t *first2, *list2;
+	uint32_t first1[257], *list1;  /* 1-byte anchors (bounded on both sides) */
 	unsigned char bits3[ANCHOR_BUCKETS / 8], bits2[ANCHOR_BUCKETS / 8];
 };
 
