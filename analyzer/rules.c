@@ -1265,7 +1265,7 @@ static int quantifier(const char *s, size_t i, size_t *end)
 }
 
 /* A set of literals, one of which every match contains; quality = shortest. */
-#define CAND_MAX 24
+#define CAND_MAX 64
 #define LIT_MAX 48
 
 struct cand {
