@@ -24,9 +24,12 @@
 
 #include "buf.h"
 
-/* One pattern to run on a range of lines. */
+/*
+ * Where one pattern runs: lines first..last, or for an exact pattern
+ * (pattern_ref.exact) the byte offset `first` to try an anchored match at.
+ */
 struct window {
-	uint32_t first_line, last_line;
+	uint32_t first, last;
 	uint32_t next;      /* next window of the same pattern, or NONE */
 };
 
@@ -175,16 +178,17 @@ static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t l
 	struct window *w;
 	if (m->stamp[p] == m->gen) {
 		w = &m->win[m->tail[p]];
-		if (first <= w->last_line + 1) { /* lines arrive in order: merge */
-			if (last > w->last_line)
-				w->last_line = last;
+		if (m->rs->index.patterns[p].exact ? first == w->first : first <= w->last + 1) {
+			/* lines (offsets) arrive in order: merge */
+			if (last > w->last)
+				w->last = last;
 			return;
 		}
 	}
 	m->win = xgrow(m->win, &m->awin, m->nwin + 1, sizeof(*m->win));
 	w = &m->win[m->nwin];
-	w->first_line = first;
-	w->last_line = last;
+	w->first = first;
+	w->last = last;
 	w->next = NONE;
 	if (m->stamp[p] == m->gen) {
 		m->win[m->tail[p]].next = (uint32_t)m->nwin;
@@ -212,7 +216,10 @@ static void note_anchor(struct matcher *m, const struct anchor *a, const unsigne
 	if (!edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
 	    !edge_ok(a->after, i + a->len < n ? t[i + a->len] : '\n'))
 		return;
-	add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line);
+	if (m->rs->index.patterns[a->pattern].exact)
+		add_window(m, a->pattern, (uint32_t)i, (uint32_t)i);
+	else
+		add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line);
 }
 
 /* The one pass: every anchor occurrence becomes a window of its pattern. */
@@ -256,20 +263,30 @@ static void find_anchors(struct matcher *m)
  * its match limit.
  */
 static int run_pattern(struct matcher *m, const struct document *doc, size_t si, const struct rx *rx,
-		       size_t from, size_t limit, struct evidence_list *ev)
+		       size_t from, size_t limit, struct evidence_list *ev, size_t *resume)
 {
 	const struct signal *s = &m->rs->signals[si];
 	const char *text = doc->text.ptr;
 	size_t len = doc->text.len;
 	PCRE2_SIZE start = from;
+	uint32_t opts = PCRE2_NO_UTF_CHECK;
 	int ret = 0;
 
-	pcre2_set_offset_limit(m->mctx, limit >= len ? PCRE2_UNSET : limit);
+	if (resume) {
+		/* exact: one anchored try at `from`, unless a match already covers it */
+		if (from < *resume)
+			return 0;
+		opts |= PCRE2_ANCHORED;
+		limit = from;
+		pcre2_set_offset_limit(m->mctx, PCRE2_UNSET);
+	} else {
+		pcre2_set_offset_limit(m->mctx, limit >= len ? PCRE2_UNSET : limit);
+	}
 	while (start < len && start <= limit) {
 		PCRE2_SIZE *ov;
 		size_t li;
 		const struct doc_line *l;
-		int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+		int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start, opts, m->md, m->mctx);
 		if (rc < 0) {
 			if (rc != PCRE2_ERROR_NOMATCH)
 				ret = SG_ELIMIT;
@@ -284,6 +301,8 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 			continue;
 		}
 		start = ov[1];
+		if (resume)
+			*resume = ov[1];
 		li = document_line_at(doc, ov[0]);
 		l = &doc->lines[li];
 		if (rx->sections && !(rx->sections & (1u << l->section)))
@@ -325,17 +344,25 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		const struct pattern_ref *ref = &ix->patterns[p];
 		const struct rx *rx = &rs->signals[ref->signal].rx[ref->rx];
 		uint32_t wi;
+		size_t resume = 0;
 		if (m->full_scan) {
-			if (run_pattern(m, doc, ref->signal, rx, 0, len, ev) < 0)
+			if (run_pattern(m, doc, ref->signal, rx, 0, len, ev, NULL) < 0)
 				ret = SG_ELIMIT;
 			continue;
 		}
 		if (m->stamp[p] != m->gen)
 			continue;
 		for (wi = m->head[p]; wi != NONE; wi = m->win[wi].next) {
-			const struct doc_line *last = &doc->lines[m->win[wi].last_line];
-			if (run_pattern(m, doc, ref->signal, rx, doc->lines[m->win[wi].first_line].off,
-					last->off + last->len, ev) < 0)
+			const struct window *win = &m->win[wi];
+			int rc;
+			if (ref->exact) {
+				rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first, ev, &resume);
+			} else {
+				const struct doc_line *last = &doc->lines[win->last];
+				rc = run_pattern(m, doc, ref->signal, rx, doc->lines[win->first].off,
+						 last->off + last->len, ev, NULL);
+			}
+			if (rc < 0)
 				ret = SG_ELIMIT;
 		}
 	}

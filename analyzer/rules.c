@@ -1531,18 +1531,24 @@ static void build_index(struct ruleset *rs)
 			ix->patterns[id].rx = (uint32_t)r;
 			if (s->rx[r].from_terms) {
 				size_t start_n = l.n;
+				ix->patterns[id].exact = 1;
 				for (k = 0; k < s->nterms && ok; k++) {
-					size_t off, len;
-					int wrap;
-					if (term_anchor(s->terms[k], &off, &len, &wrap))
-						add_anchor(p, &l, s->terms[k] + off, len, id, wrap,
-							   term_edge(s->terms[k], off, len, 0),
-							   term_edge(s->terms[k], off, len, 1));
-					else
+					size_t off = 0, len = 0;
+					int wrap = 0;
+					if (!term_anchor(s->terms[k], &off, &len, &wrap)) {
 						ok = 0;
+						break;
+					}
+					add_anchor(p, &l, s->terms[k] + off, len, id, wrap,
+						   term_edge(s->terms[k], off, len, 0),
+						   term_edge(s->terms[k], off, len, 1));
+					if (off != 0 || wrap)
+						ix->patterns[id].exact = 0;
 				}
-				if (!ok)
+				if (!ok) {
 					l.n = start_n;
+					ix->patterns[id].exact = 0;
+				}
 			} else {
 				ok = pattern_anchors(p, &l, s->rx[r].source, id);
 			}

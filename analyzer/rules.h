@@ -75,6 +75,13 @@ struct anchor {
 struct pattern_ref {
 	uint32_t signal;     /* the pattern is signals[signal].rx[rx] */
 	uint32_t rx;
+	/*
+	 * Every match starts exactly where one of its anchors occurs (a
+	 * terms pattern whose every term begins with its anchor), so the
+	 * matcher tries an anchored match at each occurrence instead of
+	 * searching lines.
+	 */
+	uint32_t exact;
 };
 
 #define ANCHOR_BUCKETS 65536u
