@@ -190,6 +190,20 @@ int cli_common_option(struct common_opts *o, int argc, char **argv, int *i)
 	return 0;
 }
 
+int cli_file_argument(const char *cmd, const char *arg, const char **file, const char *extra)
+{
+	if (arg[0] == '-' && arg[1] != '\0') {
+		cli_error("%s: unknown option '%s' (see 'skillgap %s --help')", cmd, arg, cmd);
+		return EXIT_USAGE;
+	}
+	if (*file) {
+		cli_error("%s: one FILE at a time%s", cmd, extra);
+		return EXIT_USAGE;
+	}
+	*file = arg;
+	return EXIT_OK;
+}
+
 int cli_load_rules(struct ruleset **out, const struct common_opts *o)
 {
 	struct diag d = DIAG_INIT;

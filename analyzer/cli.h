@@ -52,6 +52,13 @@ void common_opts_init(struct common_opts *o);
  * (message already printed).
  */
 int cli_common_option(struct common_opts *o, int argc, char **argv, int *i);
+/*
+ * A command's one FILE argument (or an unknown option) at `arg`: stores
+ * it in *file, or prints why not ("CMD: unknown option", "CMD: one FILE
+ * at a time") and returns EXIT_USAGE. `extra` is appended to the
+ * one-file message (may be "").
+ */
+int cli_file_argument(const char *cmd, const char *arg, const char **file, const char *extra);
 /* Help text for the shared options, appended to a command's --help. */
 extern const char cli_common_help[];
 extern const char cli_limits_help[];

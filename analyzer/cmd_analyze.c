@@ -48,15 +48,8 @@ int cmd_analyze(int argc, char **argv)
 			return EXIT_USAGE;
 		if (rc)
 			continue;
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_error("analyze: unknown option '%s' (see 'skillgap analyze --help')", argv[i]);
+		if (cli_file_argument("analyze", argv[i], &file, " (use 'skillgap score' for many)") != EXIT_OK)
 			return EXIT_USAGE;
-		}
-		if (file) {
-			cli_error("analyze: one FILE at a time (use 'skillgap score' for many)");
-			return EXIT_USAGE;
-		}
-		file = argv[i];
 	}
 	if (!file) {
 		cli_error("analyze: no FILE given (use '-' for standard input)");

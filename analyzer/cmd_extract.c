@@ -51,15 +51,8 @@ int cmd_extract(int argc, char **argv)
 			return EXIT_USAGE;
 		if (rc)
 			continue;
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_error("extract: unknown option '%s' (see 'skillgap extract --help')", argv[i]);
+		if (cli_file_argument("extract", argv[i], &file, "") != EXIT_OK)
 			return EXIT_USAGE;
-		}
-		if (file) {
-			cli_error("extract: one FILE at a time");
-			return EXIT_USAGE;
-		}
-		file = argv[i];
 	}
 	if (!file) {
 		cli_error("extract: no FILE given (use '-' for standard input)");

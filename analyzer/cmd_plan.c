@@ -129,15 +129,8 @@ int cmd_plan(int argc, char **argv)
 			return EXIT_USAGE;
 		if (rc)
 			continue;
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_error("plan: unknown option '%s' (see 'skillgap plan --help')", argv[i]);
+		if (cli_file_argument("plan", argv[i], &file, "") != EXIT_OK)
 			return EXIT_USAGE;
-		}
-		if (file) {
-			cli_error("plan: one FILE at a time");
-			return EXIT_USAGE;
-		}
-		file = argv[i];
 	}
 	if (!file) {
 		cli_error("plan: no FILE given (use '-' for standard input)");
