@@ -269,24 +269,25 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 	const char *text = doc->text.ptr;
 	size_t len = doc->text.len;
 	PCRE2_SIZE start = from;
-	uint32_t opts = PCRE2_NO_UTF_CHECK;
 	int ret = 0;
 
 	if (resume) {
-		/* exact: one anchored try at `from`, unless a match already covers it */
+		/*
+		 * exact: one try at `from`, unless a match already covers it. An
+		 * offset limit equal to the start is an anchored try that JIT code
+		 * can run (PCRE2_ANCHORED at match time would fall back to the
+		 * interpreter).
+		 */
 		if (from < *resume)
 			return 0;
-		opts |= PCRE2_ANCHORED;
 		limit = from;
-		pcre2_set_offset_limit(m->mctx, PCRE2_UNSET);
-	} else {
-		pcre2_set_offset_limit(m->mctx, limit >= len ? PCRE2_UNSET : limit);
 	}
+	pcre2_set_offset_limit(m->mctx, limit >= len ? PCRE2_UNSET : limit);
 	while (start < len && start <= limit) {
 		PCRE2_SIZE *ov;
 		size_t li;
 		const struct doc_line *l;
-		int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start, opts, m->md, m->mctx);
+		int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
 		if (rc < 0) {
 			if (rc != PCRE2_ERROR_NOMATCH)
 				ret = SG_ELIMIT;
