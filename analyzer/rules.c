@@ -1290,6 +1290,16 @@ static size_t cand_quality(const struct cand *c)
 static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, int depth);
 
 /*
+ * How costly a literal set is to watch for: every literal is a chance of
+ * a false alarm, and short ones fire more often. Lower is better:
+ * "\b(?:clinical|EHR|Epic)\b.{0,30}\bCDS\b" anchors on "cds".
+ */
+static size_t cand_cost(size_t n, size_t shortest)
+{
+	return n * 4 + (shortest >= 4 ? 0 : shortest == 3 ? 2 : shortest == 2 ? 6 : 12);
+}
+
+/*
  * The best literal set of one alternative s[from..to): a run of literal
  * characters, or a mandatory group whose every alternative has one.
  * Returns 0 when the alternative has nothing usable.
@@ -1297,7 +1307,7 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 static int branch_anchor(const char *s, size_t from, size_t to, struct cand *best, int depth)
 {
 	char run[LIT_MAX];
-	size_t i = from, rl = 0, bq = 0, run_start = from;
+	size_t i = from, rl = 0, bcost = (size_t)-1, run_start = from;
 	int after_b = 0, run_before = EDGE_ANY, items = 0;
 	struct cand *sub = xmalloc(sizeof(*sub));
 
@@ -1312,14 +1322,14 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			/* the current run of literals ends here; a 1-byte run needs edges on both sides */
 			int after = is_b && rl && ascii_word(run[rl - 1]) ? EDGE_WORD : EDGE_ANY;
 			size_t q = rl >= 2 ? rl : (rl == 1 && run_before && after ? 1 : 0);
-			if (q && q > bq) {
+			if (q && cand_cost(1, q) < bcost) {
 				memcpy(best->lit[0], run, rl);
 				best->len[0] = rl;
 				best->before[0] = (unsigned char)run_before;
 				best->after[0] = (unsigned char)after;
 				best->whole[0] = run_start == from && i == to && items == 1;
 				best->n = 1;
-				bq = q;
+				bcost = cand_cost(1, q);
 			}
 			rl = 0;
 		} else {
@@ -1335,14 +1345,14 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				/* optional, or repeated: it breaks the run (a repeated one could still
 				 * start a run, but keep it simple) */
 				i = end;
-				if (rl >= 2 && rl > bq) {
+				if (rl >= 2 && cand_cost(1, rl) < bcost) {
 					memcpy(best->lit[0], run, rl);
 					best->len[0] = rl;
 					best->before[0] = (unsigned char)run_before;
 					best->after[0] = EDGE_ANY;
 					best->whole[0] = 0;
 					best->n = 1;
-					bq = rl;
+					bcost = cand_cost(1, rl);
 				}
 				rl = 0;
 				after_b = 0;
@@ -1379,7 +1389,8 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			}
 			i = g;
 			if (quantifier(s, i, &end) >= 1 && !look && body < g - 1 && depth < 4 &&
-			    alt_anchors(s, body, g - 1, sub, depth + 1) && cand_quality(sub) > bq) {
+			    alt_anchors(s, body, g - 1, sub, depth + 1) &&
+			    cand_cost(sub->n, cand_quality(sub)) < bcost) {
 				int b_after = end == i && i + 1 < to && s[i] == '\\' && s[i + 1] == 'b';
 				size_t k;
 				/* \b(?:PPV|NPV)\b: each whole literal alternative is a word */
@@ -1394,7 +1405,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				*best = *sub;
 				for (k = 0; k < best->n; k++)
 					best->whole[k] = 0;
-				bq = cand_quality(sub);
+				bcost = cand_cost(sub->n, cand_quality(sub));
 			}
 			i = end;
 			continue;
