@@ -1273,6 +1273,7 @@ struct cand {
 	size_t len[CAND_MAX];
 	unsigned char before[CAND_MAX], after[CAND_MAX]; /* enum anchor_edge */
 	unsigned char whole[CAND_MAX]; /* the literal is its whole alternative */
+	unsigned char start[CAND_MAX]; /* a match starts where the literal does */
 	size_t n;
 };
 
@@ -1308,7 +1309,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 {
 	char run[LIT_MAX];
 	size_t i = from, rl = 0, bcost = (size_t)-1, run_start = from;
-	int after_b = 0, run_before = EDGE_ANY, items = 0;
+	int after_b = 0, run_before = EDGE_ANY, items = 0, run_at_start = 0;
 	struct cand *sub = xmalloc(sizeof(*sub));
 
 	best->n = 0;
@@ -1328,6 +1329,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				best->before[0] = (unsigned char)run_before;
 				best->after[0] = (unsigned char)after;
 				best->whole[0] = run_start == from && i == to && items == 1;
+				best->start[0] = (unsigned char)run_at_start;
 				best->n = 1;
 				bcost = cand_cost(1, q);
 			}
@@ -1351,6 +1353,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 					best->before[0] = (unsigned char)run_before;
 					best->after[0] = EDGE_ANY;
 					best->whole[0] = 0;
+					best->start[0] = (unsigned char)run_at_start;
 					best->n = 1;
 					bcost = cand_cost(1, rl);
 				}
@@ -1362,6 +1365,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			if (rl == 0) {
 				run_start = i - (ch == '\\' ? 2 : 1);
 				run_before = after_b && ascii_word(c) ? EDGE_WORD : EDGE_ANY;
+				run_at_start = items == 0;
 				items++;
 			}
 			if (rl < LIT_MAX - 1)
@@ -1372,12 +1376,14 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 		if (!ch)
 			break;
 		after_b = 0;
-		items++;
+		if (ch != '^')
+			items++; /* '^' consumes nothing: a match still starts at what follows */
 		if (ch == '(') {
 			size_t g = skip_group(s, i), body = i + 1;
 			int look = s[i + 1] == '?' && (s[i + 2] == '=' || s[i + 2] == '!' || s[i + 2] == '<' ||
 						       s[i + 2] == '#');
 			int b_before = i >= from + 2 && s[i - 2] == '\\' && s[i - 1] == 'b';
+			int group_at_start = items == 1; /* counted above: only zero-width items before it */
 			if (s[i + 1] == '?' && s[i + 2] == ':')
 				body = i + 3;
 			else if (s[i + 1] == '?' && !look) {
@@ -1403,8 +1409,10 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 						sub->after[k] = EDGE_WORD;
 				}
 				*best = *sub;
-				for (k = 0; k < best->n; k++)
+				for (k = 0; k < best->n; k++) {
 					best->whole[k] = 0;
+					best->start[k] = best->start[k] && group_at_start;
+				}
 				bcost = cand_cost(sub->n, cand_quality(sub));
 			}
 			i = end;
@@ -1457,6 +1465,7 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 				out->before[out->n] = one->before[k];
 				out->after[out->n] = one->after[k];
 				out->whole[out->n] = one->whole[k];
+				out->start[out->n] = one->start[k];
 				out->n++;
 			}
 			if (i >= to)
@@ -1484,7 +1493,8 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
  * whole text. Lookarounds never give anchors (their text is outside the
  * match).
  */
-static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const char *src, uint32_t pattern)
+static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const char *src, uint32_t pattern,
+			   uint32_t *exact)
 {
 	struct cand *c;
 	size_t i = 0, k, n = strlen(src);
@@ -1512,9 +1522,13 @@ static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const ch
 	}
 	c = xmalloc(sizeof(*c));
 	ok = alt_anchors(src, i, n, c, 0);
+	*exact = ok;
 	if (ok)
-		for (k = 0; k < c->n; k++)
+		for (k = 0; k < c->n; k++) {
 			add_anchor(p, l, c->lit[k], c->len[k], pattern, 0, c->before[k], c->after[k]);
+			if (!c->start[k])
+				*exact = 0;
+		}
 	free(c);
 	return ok;
 }
@@ -1561,7 +1575,7 @@ static void build_index(struct ruleset *rs)
 					ix->patterns[id].exact = 0;
 				}
 			} else {
-				ok = pattern_anchors(p, &l, s->rx[r].source, id);
+				ok = pattern_anchors(p, &l, s->rx[r].source, id, &ix->patterns[id].exact);
 			}
 			if (!ok)
 				ix->always[ix->nalways++] = id;
