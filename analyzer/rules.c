@@ -1309,19 +1309,22 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 {
 	char run[LIT_MAX];
 	size_t i = from, rl = 0, bcost = (size_t)-1, run_start = from;
-	int after_b = 0, run_before = EDGE_ANY, items = 0, run_at_start = 0;
+	int after_b = 0, after_s = 0, run_before = EDGE_ANY, items = 0, run_at_start = 0;
 	struct cand *sub = xmalloc(sizeof(*sub));
 
 	best->n = 0;
 	for (;;) {
 		char ch = i < to ? s[i] : '\0';
 		int is_b = ch == '\\' && i + 1 < to && s[i + 1] == 'b';
+		size_t qend;
+		/* \s, \s+ (not \s* or \s?): a whitespace character stands there */
+		int is_s = ch == '\\' && i + 1 < to && s[i + 1] == 's' && quantifier(s, i + 2, &qend) >= 1;
 		size_t end;
 		if (ch == '\0' || ch == '(' || ch == '[' || ch == '.' || ch == '^' || ch == '$' ||
 		    (unsigned char)ch >= 0x80 || ch < ' ' ||
 		    (ch == '\\' && i + 1 < to && (ascii_word(s[i + 1]) && s[i + 1] != '_'))) {
 			/* the current run of literals ends here; a 1-byte run needs edges on both sides */
-			int after = is_b && rl && ascii_word(run[rl - 1]) ? EDGE_WORD : EDGE_ANY;
+			int after = is_b && rl && ascii_word(run[rl - 1]) ? EDGE_WORD : is_s ? EDGE_SPACE : EDGE_ANY;
 			size_t q = rl >= 2 ? rl : (rl == 1 && run_before && after ? 1 : 0);
 			if (q && cand_cost(1, q) < bcost) {
 				memcpy(best->lit[0], run, rl);
@@ -1358,24 +1361,24 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 					bcost = cand_cost(1, rl);
 				}
 				rl = 0;
-				after_b = 0;
+				after_b = after_s = 0;
 				items++;
 				continue;
 			}
 			if (rl == 0) {
 				run_start = i - (ch == '\\' ? 2 : 1);
-				run_before = after_b && ascii_word(c) ? EDGE_WORD : EDGE_ANY;
+				run_before = after_b && ascii_word(c) ? EDGE_WORD : after_s ? EDGE_SPACE : EDGE_ANY;
 				run_at_start = items == 0;
 				items++;
 			}
 			if (rl < LIT_MAX - 1)
 				run[rl++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-			after_b = 0;
+			after_b = after_s = 0;
 			continue;
 		}
 		if (!ch)
 			break;
-		after_b = 0;
+		after_b = after_s = 0;
 		if (ch != '^')
 			items++; /* '^' consumes nothing: a match still starts at what follows */
 		if (ch == '(') {
@@ -1434,6 +1437,11 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			if (is_b) {
 				after_b = 1;
 				items--; /* \b is zero-width: the alternative is still "just the literal" */
+			}
+			if (is_s) {
+				quantifier(s, i, &i);
+				after_s = 1;
+				continue;
 			}
 		} else {
 			i++;
