@@ -11,7 +11,7 @@
 #         -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -g -O1"
 #     (tests/fuzz/run.sh does exactly that, then runs each target).
 
-set(SKILLGAP_FUZZ_TARGETS docx wordml json text rules)
+set(SKILLGAP_FUZZ_TARGETS docx wordml json text rules match)
 
 foreach(t IN LISTS SKILLGAP_FUZZ_TARGETS)
   add_executable(fuzz_replay_${t} fuzz/fuzz_${t}.c fuzz/driver.c)
