@@ -676,7 +676,6 @@ static void find_email(struct document *doc, const char *s, size_t n, uint32_t l
 			b--;
 		if (a < i && dot && b > i + 3) {
 			doc->contact.email = xstrndup(s + a, b - a);
-			doc->contact.email_line = li;
 			return;
 		}
 	}
@@ -701,7 +700,6 @@ static void find_phone(struct document *doc, const char *s, size_t n, uint32_t l
 		if (digits >= 10 && digits <= 13 && (end >= n || !isalnum((unsigned char)s[end]))) {
 			/* 2019-2021 style year pairs are not phones */
 			doc->contact.phone = xstrndup(s + i, end - i);
-			doc->contact.phone_line = li;
 			return;
 		}
 		i = j;
@@ -796,7 +794,6 @@ void document_finish(struct document *doc)
 				}
 			if (looks_like_name(s, cut)) {
 				doc->contact.name = xstrndup(s, cut);
-				doc->contact.name_line = (uint32_t)i;
 				break;
 			}
 			if (l->section != SEC_NONE)

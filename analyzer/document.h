@@ -77,7 +77,6 @@ struct doc_contact {
 	char *phone;
 	char **links;
 	size_t nlinks;
-	uint32_t name_line, email_line, phone_line;
 };
 
 struct document {

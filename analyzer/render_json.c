@@ -43,6 +43,29 @@ static void evidence_array(struct buf *out, const struct report *r, size_t sig, 
 	buf_printf(out, "],\"evidence_count\":%u", ev->count[sig]);
 }
 
+/* Signals [from, to) with evidence: id, name, `kind` (category or group), evidence. */
+static void found_array(struct buf *out, const struct report *r, size_t from, size_t to, const char *kind,
+			int redact)
+{
+	const struct ruleset *rs = r->rs;
+	size_t i;
+	int first = 1;
+	for (i = from; i < to; i++) {
+		if (!evidence_has(r->ev, i))
+			continue;
+		buf_puts(out, first ? "{\"id\":" : ",{\"id\":");
+		first = 0;
+		str(out, rs->signals[i].id);
+		buf_puts(out, ",\"name\":");
+		str(out, rs->signals[i].name);
+		buf_printf(out, ",\"%s\":", kind);
+		str(out, rs->signals[i].category);
+		buf_puts(out, ",\"evidence\":");
+		evidence_array(out, r, i, redact);
+		buf_putc(out, '}');
+	}
+}
+
 static void role_json(struct buf *out, const struct report *r, const struct role_fit *f, int redact)
 {
 	const struct ruleset *rs = r->rs;
@@ -190,35 +213,9 @@ void render_json(struct buf *final, const struct report *r, const struct render_
 		role_json(out, r, &a->fits[i], o->redact);
 	}
 	buf_puts(out, "],\"skills_found\":[");
-	for (i = 0, first = 1; i < rs->nskills; i++) {
-		if (!evidence_has(r->ev, i))
-			continue;
-		buf_puts(out, first ? "{\"id\":" : ",{\"id\":");
-		first = 0;
-		str(out, rs->signals[i].id);
-		buf_puts(out, ",\"name\":");
-		str(out, rs->signals[i].name);
-		buf_puts(out, ",\"category\":");
-		str(out, rs->signals[i].category);
-		buf_puts(out, ",\"evidence\":");
-		evidence_array(out, r, i, o->redact);
-		buf_putc(out, '}');
-	}
+	found_array(out, r, 0, rs->nskills, "category", o->redact);
 	buf_puts(out, "],\"credentials_found\":[");
-	for (i = rs->nskills, first = 1; i < rs->nsignals; i++) {
-		if (!evidence_has(r->ev, i))
-			continue;
-		buf_puts(out, first ? "{\"id\":" : ",{\"id\":");
-		first = 0;
-		str(out, rs->signals[i].id);
-		buf_puts(out, ",\"name\":");
-		str(out, rs->signals[i].name);
-		buf_puts(out, ",\"group\":");
-		str(out, rs->signals[i].category);
-		buf_puts(out, ",\"evidence\":");
-		evidence_array(out, r, i, o->redact);
-		buf_putc(out, '}');
-	}
+	found_array(out, r, rs->nskills, rs->nsignals, "group", o->redact);
 	buf_puts(out, "],\"notes\":[");
 	first = 1;
 	if (!doc->layout_recognized) {

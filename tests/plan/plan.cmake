@@ -15,7 +15,7 @@ find_package(Python3 COMPONENTS Interpreter)
 foreach(s IN LISTS PLAN_SAMPLES)
   foreach(fmt text md json ics)
     add_test(NAME plan_golden_${s}_${fmt}
-      COMMAND sh ${PLAN_DIR}/run.sh ${PLAN_DIR}/expected/${s}.${fmt}
+      COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/golden/run.sh ${PLAN_DIR}/expected/${s}.${fmt}
               $<TARGET_FILE:skillgap> plan ${PLAN_ARGS} --format ${fmt} samples/${s}.txt
       WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   endforeach()
@@ -30,7 +30,7 @@ endforeach()
 # A resume with no gaps: the plan says so and names the role to grow into.
 foreach(fmt text md json ics)
   add_test(NAME plan_golden_no-gaps_${fmt}
-    COMMAND sh ${PLAN_DIR}/run.sh ${PLAN_DIR}/expected/no-gaps.${fmt}
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/golden/run.sh ${PLAN_DIR}/expected/no-gaps.${fmt}
             $<TARGET_FILE:skillgap> plan ${PLAN_ARGS} --rules tests/plan/rules-mini --role eng
             --format ${fmt} tests/plan/no-gaps.txt
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
@@ -38,7 +38,7 @@ endforeach()
 # Prerequisites, any_of choice and a credential gap, on the small rule set;
 # --redact and a fractional --hours-per-week.
 add_test(NAME plan_golden_mini_text
-  COMMAND sh ${PLAN_DIR}/run.sh ${PLAN_DIR}/expected/mini.text
+  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/golden/run.sh ${PLAN_DIR}/expected/mini.text
           $<TARGET_FILE:skillgap> plan --as-of 2026-11-27 --start 2027-01-04 --hours-per-week 7.5
           --rules tests/plan/rules-mini --role eng --redact tests/plan/gaps.txt
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
