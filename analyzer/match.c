@@ -41,6 +41,8 @@ struct matcher {
 	pcre2_match_context *mctx;
 	struct buf lower;   /* ASCII-lowercased text for the anchor lookups */
 	int full_scan;      /* testing: run every pattern over the whole text */
+	int presence;       /* stop a signal at its first accepted hit */
+	unsigned char *want;  /* per pattern: its signal is looked for */
 	/* per pattern, valid when stamp[p] == gen: its window list */
 	uint32_t *stamp, *head, *tail;
 	uint32_t gen;
@@ -81,6 +83,8 @@ struct matcher *matcher_new(const struct ruleset *rs)
 	m->stamp = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->head = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->tail = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
+	m->want = xmalloc(rs->index.npatterns + 1);
+	memset(m->want, 1, rs->index.npatterns + 1);
 	return m;
 }
 
@@ -94,6 +98,7 @@ void matcher_free(struct matcher *m)
 	free(m->stamp);
 	free(m->head);
 	free(m->tail);
+	free(m->want);
 	free(m->win);
 	free(m);
 }
@@ -172,6 +177,15 @@ void matcher_set_full_scan(struct matcher *m, int on)
 	m->full_scan = on;
 }
 
+void matcher_set_goal(struct matcher *m, const unsigned char *want, int presence)
+{
+	const struct anchor_index *ix = &m->rs->index;
+	size_t p;
+	for (p = 0; p < ix->npatterns; p++)
+		m->want[p] = !want || want[ix->patterns[p].signal];
+	m->presence = presence;
+}
+
 /* Note that pattern p may match on lines [first, last]. */
 static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t last)
 {
@@ -213,7 +227,7 @@ static int edge_ok(int edge, unsigned char c)
 static void note_anchor(struct matcher *m, const struct anchor *a, const unsigned char *t, size_t n,
 			size_t i, uint32_t line)
 {
-	if (!edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
+	if (!m->want[a->pattern] || !edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
 	    !edge_ok(a->after, i + a->len < n ? t[i + a->len] : '\n'))
 		return;
 	if (m->rs->index.patterns[a->pattern].exact)
@@ -311,8 +325,16 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 		if (s->nexclude && excluded(m, s, doc, l, ov[0], ov[1] - ov[0]))
 			continue;
 		add_hit(ev, si, li, ov[0], ov[1] - ov[0]);
+		if (m->presence)
+			break;
 	}
 	return ret;
+}
+
+/* Presence only, and signal s has its hit (patterns run in signal order). */
+static int done(const struct matcher *m, const struct evidence_list *ev, uint32_t s)
+{
+	return m->presence && ev->n && ev->items[ev->n - 1].signal == s;
 }
 
 int matcher_run(struct matcher *m, const struct document *doc, struct evidence_list *ev)
@@ -339,13 +361,16 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		lowercase_text(&m->lower, doc->text.ptr, len);
 		find_anchors(m);
 		for (i = 0; i < ix->nalways; i++)
-			add_window(m, ix->always[i], 0, (uint32_t)doc->nlines - 1);
+			if (m->want[ix->always[i]])
+				add_window(m, ix->always[i], 0, (uint32_t)doc->nlines - 1);
 	}
 	for (p = 0; p < ix->npatterns; p++) {
 		const struct pattern_ref *ref = &ix->patterns[p];
 		const struct rx *rx = &rs->signals[ref->signal].rx[ref->rx];
 		uint32_t wi;
 		size_t resume = 0;
+		if (!m->want[p] || done(m, ev, ref->signal))
+			continue;
 		if (m->full_scan) {
 			if (run_pattern(m, doc, ref->signal, rx, 0, len, ev, NULL) < 0)
 				ret = SG_ELIMIT;
@@ -356,6 +381,8 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		for (wi = m->head[p]; wi != NONE; wi = m->win[wi].next) {
 			const struct window *win = &m->win[wi];
 			int rc;
+			if (done(m, ev, ref->signal))
+				break;
 			if (ref->exact) {
 				rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first, ev, &resume);
 			} else {

@@ -59,6 +59,16 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
  */
 void matcher_set_full_scan(struct matcher *m, int on);
 
+/*
+ * Narrow the matcher to what a caller reads (batch scoring). `want`
+ * (nsignals bytes, copied; NULL = every signal) names the signals to
+ * look for: the others get no evidence. With `presence`, a signal stops
+ * being searched at its first accepted hit, so evidence_has() answers as
+ * it would after a full run but the spans are not all there. PCRE2 still
+ * decides every hit that is recorded.
+ */
+void matcher_set_goal(struct matcher *m, const unsigned char *want, int presence);
+
 /* Limits applied to every pcre2_match (named defaults). */
 #define MATCH_LIMIT 1000000u
 #define MATCH_DEPTH_LIMIT 10000u

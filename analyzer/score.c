@@ -91,6 +91,29 @@ void score_role(struct role_fit *out, const struct ruleset *rs, size_t ri,
 	}
 }
 
+void score_signals_used(const struct ruleset *rs, long role, unsigned char *used)
+{
+	size_t r, i, k;
+
+	memset(used, 0, rs->nsignals);
+	for (r = 0; r < rs->nroles; r++) {
+		if (role >= 0 && r != (size_t)role)
+			continue;
+		for (i = 0; i < rs->roles[r].nreqs; i++)
+			for (k = 0; k < rs->roles[r].reqs[i].nmembers; k++)
+				used[rs->roles[r].reqs[i].members[k]] = 1;
+	}
+	for (r = 0; r < rs->npaths; r++) {
+		const struct entry_path *ep = &rs->paths[r];
+		for (k = 0; k < ep->nsignals; k++)
+			used[ep->signals[k].signal] = 1;
+		for (k = 0; k < ep->nrequires_any; k++)
+			used[ep->requires_any[k]] = 1;
+		for (k = 0; k < ep->nunless_any; k++)
+			used[ep->unless_any[k]] = 1;
+	}
+}
+
 static int cmp_fit(const void *a, const void *b)
 {
 	const struct role_fit *x = a, *y = b;

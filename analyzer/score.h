@@ -81,6 +81,12 @@ void assessment_release(struct assessment *a);
 void score_role(struct role_fit *out, const struct ruleset *rs, size_t role,
 		const struct evidence_list *ev);
 void role_fit_release(struct role_fit *f);
+/*
+ * Mark in `used` (nsignals bytes, cleared first) the signals whose
+ * evidence score_role(role) and score_path() read; role -1: every role.
+ * Nothing else about the evidence matters to them but evidence_has().
+ */
+void score_signals_used(const struct ruleset *rs, long role, unsigned char *used);
 /* Choose the entry path given the focus fit. */
 void score_path(struct path_choice *out, const struct ruleset *rs, const struct evidence_list *ev,
 		const struct role_fit *focus);
