@@ -200,6 +200,7 @@ struct batch {
 	pthread_cond_t not_empty, not_full;
 	struct item **ring;
 	size_t ring_cap, head, count;
+	int producer_waits;         /* the producer sleeps until count <= ring_cap / 2 */
 	int closing;
 	pthread_t *threads;
 	unsigned nthreads;
@@ -222,8 +223,13 @@ struct worker {
 static void queue_push(struct batch *b, struct item *it)
 {
 	pthread_mutex_lock(&b->mu);
-	while (b->count == b->ring_cap)
-		pthread_cond_wait(&b->not_full, &b->mu);
+	if (b->count == b->ring_cap) {
+		/* wait for the workers to drain half: one wake-up per many items, not per item */
+		b->producer_waits = 1;
+		while (b->count > b->ring_cap / 2)
+			pthread_cond_wait(&b->not_full, &b->mu);
+		b->producer_waits = 0;
+	}
 	b->ring[(b->head + b->count) % b->ring_cap] = it;
 	b->count++;
 	pthread_cond_signal(&b->not_empty);
@@ -242,7 +248,8 @@ static struct item *queue_pop(struct batch *b)
 		it = b->ring[b->head];
 		b->head = (b->head + 1) % b->ring_cap;
 		b->count--;
-		pthread_cond_signal(&b->not_full);
+		if (b->producer_waits && b->count <= b->ring_cap / 2)
+			pthread_cond_signal(&b->not_full);
 	}
 	pthread_mutex_unlock(&b->mu);
 	return it;
