@@ -3,9 +3,12 @@
  * Output: evidence (signal, line, span) for every accepted hit; see
  * match.h.
  *
- * One pass over the lowercased text looks up every 2- and 3-byte prefix
- * in the ruleset's anchor index (rules.h) and notes, for each pattern,
- * the lines holding one of its anchors. PCRE2 then runs each such
+ * One pass over the lowercased text looks up the ruleset's anchors
+ * (rules.h): each ASCII word in a hash of the anchors that are whole
+ * words, and each position's first two bytes in a small table of the
+ * other anchors. It notes, for each pattern, the lines holding one of
+ * its anchors, or for exact patterns the offsets (after a check in C
+ * that the anchor's whole term can be there). PCRE2 then runs each such
  * pattern only on those lines (a match may start there and run on; the
  * offset limit stops new starts past the line), and the few patterns
  * without anchors over the whole text. PCRE2 decides every match; the
@@ -35,6 +38,49 @@ struct window {
 
 #define NONE UINT32_MAX
 
+#define SCAN_FILTER_BITS 32768u
+
+/* Whole-word anchors with one text: ids word_ids[first .. first + count). */
+struct word_slot {
+	const char *text;   /* NULL: empty slot */
+	uint32_t hash, len, first, count;
+};
+
+/* An anchor in a two-byte table: its first (up to) four bytes, for a quick test. */
+struct pair_entry {
+	uint32_t pre, mask;      /* (4 text bytes & mask) == pre when the prefix is there */
+	uint32_t id;             /* index into index.anchors */
+};
+
+/* Anchors by their first two bytes: bucket b is list[first[b] .. first[b + 1]). */
+struct pair_table {
+	uint32_t *first;         /* 65536 + 1 */
+	struct pair_entry *list;
+	/* filters: bit triple_of() of every anchor's first 3 bytes, bit pair_of() of 2-byte anchors */
+	unsigned char bits3[65536 / 8], bits2[65536 / 8];
+};
+
+/*
+ * The lookup tables over the wanted anchors (matcher_set_goal). An
+ * anchor made of ASCII word bytes with a word or space edge on both
+ * sides can only occur as a whole ASCII word: those are found by
+ * hashing each word of the text. Other anchors that need a word or space
+ * edge before them and begin with a word byte can only occur where an
+ * ASCII word starts: they are looked up by their first two bytes there.
+ * The rest are looked up by their first two bytes (or their one byte)
+ * at every position.
+ */
+struct scan {
+	unsigned char maybe[SCAN_FILTER_BITS / 8]; /* bit (hash >> 17) % SCAN_FILTER_BITS of each word anchor */
+	struct word_slot *slots;
+	uint32_t mask;           /* slots - 1, a power of two minus one */
+	uint32_t *word_ids;
+	uint32_t max_word;       /* longest whole-word anchor */
+	struct pair_table start, any;
+	uint32_t first1[257], *list1;
+	unsigned char has1[256];
+};
+
 struct matcher {
 	const struct ruleset *rs;
 	pcre2_match_data *md;
@@ -43,6 +89,7 @@ struct matcher {
 	int full_scan;      /* testing: run every pattern over the whole text */
 	int presence;       /* stop a signal at its first accepted hit */
 	unsigned char *want;  /* per pattern: its signal is looked for */
+	struct scan scan;
 	/* per pattern, valid when stamp[p] == gen: its window list */
 	uint32_t *stamp, *head, *tail;
 	uint32_t gen;
@@ -68,6 +115,193 @@ int evidence_has(const struct evidence_list *ev, size_t s)
 	return s < ev->nsignals && ev->count[s] > 0;
 }
 
+/* ASCII bytes that make up words (the text is lowercased first). */
+static int word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* FNV-1a of a lowercase word. */
+static uint32_t word_hash(const unsigned char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+
+enum anchor_kind { KIND_WORD, KIND_START, KIND_ANY, KIND_ONE };
+
+/* Which table an anchor goes in. */
+static enum anchor_kind anchor_kind(const struct anchor *a)
+{
+	uint32_t k;
+	if (a->len < 2 && !(a->before != EDGE_ANY && a->after != EDGE_ANY && word_byte((unsigned char)a->text[0])))
+		return KIND_ONE;
+	if (a->before == EDGE_ANY || !word_byte((unsigned char)a->text[0]))
+		return KIND_ANY;
+	if (a->after == EDGE_ANY)
+		return KIND_START;
+	for (k = 0; k < a->len; k++)
+		if (!word_byte((unsigned char)a->text[k]))
+			return KIND_START;
+	return KIND_WORD;
+}
+
+static uint32_t pair_of(const unsigned char *t)
+{
+	return (uint32_t)t[0] << 8 | t[1];
+}
+
+/* A 16-bit hash of three bytes. */
+static uint32_t triple_of(const unsigned char *t)
+{
+	return ((uint32_t)t[0] << 8 ^ (uint32_t)t[1] << 4 ^ (uint32_t)t[2] * 0x9E37u) & 0xFFFFu;
+}
+
+static void pair_release(struct pair_table *pt)
+{
+	free(pt->first);
+	free(pt->list);
+	memset(pt, 0, sizeof(*pt));
+}
+
+static void scan_release(struct scan *sc)
+{
+	free(sc->slots);
+	free(sc->word_ids);
+	pair_release(&sc->start);
+	pair_release(&sc->any);
+	free(sc->list1);
+	memset(sc, 0, sizeof(*sc));
+}
+
+/* The slot of a word: its own, or the empty one where it would go. */
+static struct word_slot *word_slot(const struct scan *sc, const unsigned char *w, size_t n, uint32_t h)
+{
+	uint32_t i = h & sc->mask;
+	while (sc->slots[i].text &&
+	       (sc->slots[i].hash != h || sc->slots[i].len != n || memcmp(sc->slots[i].text, w, n) != 0))
+		i = (i + 1) & sc->mask;
+	return &sc->slots[i];
+}
+
+/* Fill a pair table with the wanted anchors of one kind (keeping their order). */
+static void pair_build(struct pair_table *pt, const struct anchor_index *ix, const unsigned char *want,
+		       enum anchor_kind kind)
+{
+	uint32_t *fill;
+	size_t k;
+
+	pt->first = xcalloc(65536 + 1, sizeof(uint32_t));
+	for (k = 0; k < ix->nanchors; k++)
+		if (want[ix->anchors[k].pattern] && anchor_kind(&ix->anchors[k]) == kind)
+			pt->first[pair_of((const unsigned char *)ix->anchors[k].text) + 1]++;
+	for (k = 0; k < 65536; k++)
+		pt->first[k + 1] += pt->first[k];
+	pt->list = xcalloc(pt->first[65536] + 1, sizeof(*pt->list));
+	fill = xmalloc(65536 * sizeof(uint32_t));
+	memcpy(fill, pt->first, 65536 * sizeof(uint32_t));
+	for (k = 0; k < ix->nanchors; k++) {
+		const struct anchor *a = &ix->anchors[k];
+		uint32_t b, j;
+		struct pair_entry *e;
+		if (!want[a->pattern] || anchor_kind(a) != kind)
+			continue;
+		b = pair_of((const unsigned char *)a->text);
+		e = &pt->list[fill[b]++];
+		e->id = (uint32_t)k;
+		e->pre = e->mask = 0;
+		for (j = 0; j < 4 && j < a->len; j++) {
+			e->pre |= (uint32_t)(unsigned char)a->text[j] << (8 * j);
+			e->mask |= 0xFFu << (8 * j);
+		}
+		if (a->len >= 3) {
+			uint32_t h = triple_of((const unsigned char *)a->text);
+			pt->bits3[h >> 3] |= (unsigned char)(1u << (h & 7));
+		} else {
+			pt->bits2[b >> 3] |= (unsigned char)(1u << (b & 7));
+		}
+	}
+	free(fill);
+}
+
+/* Build the lookup tables over the anchors of wanted patterns. */
+static void scan_build(struct scan *sc, const struct anchor_index *ix, const unsigned char *want)
+{
+	size_t k, nwords = 0, nslots = 16;
+	uint32_t fill[257];
+
+	scan_release(sc);
+	for (k = 0; k < ix->nanchors; k++)
+		if (want[ix->anchors[k].pattern] && anchor_kind(&ix->anchors[k]) == KIND_WORD)
+			nwords++;
+	while (nslots < 4 * nwords)
+		nslots *= 2;
+	sc->slots = xcalloc(nslots, sizeof(*sc->slots));
+	sc->mask = (uint32_t)(nslots - 1);
+	sc->word_ids = xcalloc(nwords + 1, sizeof(uint32_t));
+	/* count per word slot and per byte, then fill (CSR), keeping anchor order */
+	for (k = 0; k < ix->nanchors; k++) {
+		const struct anchor *a = &ix->anchors[k];
+		const unsigned char *t = (const unsigned char *)a->text;
+		enum anchor_kind kind = anchor_kind(a);
+		if (!want[a->pattern])
+			continue;
+		if (kind == KIND_WORD) {
+			uint32_t h = word_hash(t, a->len);
+			struct word_slot *sl = word_slot(sc, t, a->len, h);
+			if (!sl->text) {
+				sl->text = a->text;
+				sl->hash = h;
+				sl->len = a->len;
+			}
+			sl->count++;
+			sc->maybe[(h >> 17) / 8] |= (unsigned char)(1u << ((h >> 17) & 7));
+			if (a->len > sc->max_word)
+				sc->max_word = a->len;
+		} else if (kind == KIND_ONE) {
+			sc->first1[t[0] + 1]++;
+		}
+	}
+	for (k = 0, nwords = 0; k < nslots; k++) {
+		sc->slots[k].first = (uint32_t)nwords;
+		nwords += sc->slots[k].count;
+		sc->slots[k].count = 0;
+	}
+	for (k = 0; k < 256; k++)
+		sc->first1[k + 1] += sc->first1[k];
+	sc->list1 = xcalloc(sc->first1[256] + 1, sizeof(uint32_t));
+	memcpy(fill, sc->first1, sizeof(fill));
+	for (k = 0; k < ix->nanchors; k++) {
+		const struct anchor *a = &ix->anchors[k];
+		const unsigned char *t = (const unsigned char *)a->text;
+		enum anchor_kind kind = anchor_kind(a);
+		if (!want[a->pattern])
+			continue;
+		if (kind == KIND_WORD) {
+			struct word_slot *sl = word_slot(sc, t, a->len, word_hash(t, a->len));
+			sc->word_ids[sl->first + sl->count++] = (uint32_t)k;
+		} else if (kind == KIND_ONE) {
+			sc->list1[fill[t[0]]++] = (uint32_t)k;
+			sc->has1[t[0]] = 1;
+		}
+	}
+	pair_build(&sc->start, ix, want, KIND_START);
+	pair_build(&sc->any, ix, want, KIND_ANY);
+}
+
+void matcher_set_goal(struct matcher *m, const unsigned char *want, int presence)
+{
+	const struct anchor_index *ix = &m->rs->index;
+	size_t p;
+	for (p = 0; p < ix->npatterns; p++)
+		m->want[p] = !want || want[ix->patterns[p].signal];
+	m->presence = presence;
+	scan_build(&m->scan, ix, m->want);
+}
+
 struct matcher *matcher_new(const struct ruleset *rs)
 {
 	struct matcher *m = xcalloc(1, sizeof(*m));
@@ -84,7 +318,7 @@ struct matcher *matcher_new(const struct ruleset *rs)
 	m->head = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->tail = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->want = xmalloc(rs->index.npatterns + 1);
-	memset(m->want, 1, rs->index.npatterns + 1);
+	matcher_set_goal(m, NULL, 0);
 	return m;
 }
 
@@ -99,6 +333,7 @@ void matcher_free(struct matcher *m)
 	free(m->head);
 	free(m->tail);
 	free(m->want);
+	scan_release(&m->scan);
 	free(m->win);
 	free(m);
 }
@@ -150,14 +385,14 @@ static void lowercase_text(struct buf *out, const char *s, size_t n)
 {
 	size_t i;
 	buf_truncate(out, 0);
-	buf_grow(out, n);
+	buf_grow(out, n + 4);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c + 32);
 		out->ptr[out->len++] = (char)c;
 	}
-	out->ptr[out->len] = '\0';
+	memset(out->ptr + out->len, 0, 4); /* the anchor lookups read 4 bytes at a time */
 }
 
 static int cmp_evidence(const void *a, const void *b)
@@ -175,15 +410,6 @@ static int cmp_evidence(const void *a, const void *b)
 void matcher_set_full_scan(struct matcher *m, int on)
 {
 	m->full_scan = on;
-}
-
-void matcher_set_goal(struct matcher *m, const unsigned char *want, int presence)
-{
-	const struct anchor_index *ix = &m->rs->index;
-	size_t p;
-	for (p = 0; p < ix->npatterns; p++)
-		m->want[p] = !want || want[ix->patterns[p].signal];
-	m->presence = presence;
 }
 
 /* Note that pattern p may match on lines [first, last]. */
@@ -224,49 +450,126 @@ static int edge_ok(int edge, unsigned char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '-' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static int space_or_hyphen(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '-';
+}
+
+/*
+ * Can the lowercase term match at t[i]? 0 only when it cannot, by the
+ * pattern rules_terms_to_pattern() makes: ' ' is [\s-]+, '-' is [\s-]?,
+ * every other byte stands for itself (ASCII letters in either case),
+ * and a term ending in a word byte, '+' or '#' cannot run on into
+ * [a-z0-9_+#] (other endings: into [a-z0-9_]). A non-ASCII byte in the
+ * text or the term may be a Unicode space or case variant: "maybe".
+ */
+static int term_may_match(const unsigned char *t, size_t n, size_t i, const char *term)
+{
+	const unsigned char *p = (const unsigned char *)term;
+	unsigned char last = 0;
+
+	while (*p) {
+		if (*p == ' ' || *p == '-') {
+			/* a run of them: [\s-]+ if it holds a space, else at most that many [\s-]? */
+			int need = 0;
+			for (; *p == ' ' || *p == '-'; p++)
+				need |= *p == ' ';
+			if (!*p || space_or_hyphen(*p))
+				return 1; /* a term ending in one, or a literal tab next: not worth exactness */
+			if (need && i < n && t[i] < 0x80 && !space_or_hyphen(t[i]))
+				return 0;
+			/* the next term byte is no space or hyphen: a match takes all of them */
+			while (i < n && space_or_hyphen(t[i]))
+				i++;
+		}
+		if (*p >= 0x80 || (i < n && t[i] >= 0x80))
+			return 1;
+		if (i >= n || t[i] != *p)
+			return 0;
+		last = *p++;
+		i++;
+	}
+	if (i >= n || t[i] >= 0x80)
+		return 1;
+	if (word_byte(last) || last == '+' || last == '#')
+		return !(word_byte(t[i]) || t[i] == '+' || t[i] == '#');
+	return !word_byte(t[i]);
+}
+
 static void note_anchor(struct matcher *m, const struct anchor *a, const unsigned char *t, size_t n,
 			size_t i, uint32_t line)
 {
-	if (!m->want[a->pattern] || !edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
+	if (!edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
 	    !edge_ok(a->after, i + a->len < n ? t[i + a->len] : '\n'))
 		return;
-	if (m->rs->index.patterns[a->pattern].exact)
+	if (m->rs->index.patterns[a->pattern].exact) {
+		if (a->term && !term_may_match(t, n, i, a->term))
+			return;
 		add_window(m, a->pattern, (uint32_t)i, (uint32_t)i);
-	else
+	} else {
 		add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line);
+	}
 }
 
-/* The one pass: every anchor occurrence becomes a window of its pattern. */
+/* The anchors of a pair table that occur at t[i] (t has 4 readable bytes past n). */
+static void note_pairs(struct matcher *m, const struct pair_table *pt, const unsigned char *t, size_t n,
+		       size_t i, uint32_t line)
+{
+	uint32_t b = pair_of(t + i), h = triple_of(t + i), k, w;
+
+	if (!(pt->bits3[h >> 3] & (1u << (h & 7))) && !(pt->bits2[b >> 3] & (1u << (b & 7))))
+		return;
+	w = (uint32_t)t[i] | (uint32_t)t[i + 1] << 8 | (uint32_t)t[i + 2] << 16 | (uint32_t)t[i + 3] << 24;
+	for (k = pt->first[b]; k < pt->first[b + 1]; k++) {
+		const struct pair_entry *e = &pt->list[k];
+		const struct anchor *a;
+		if ((w & e->mask) != e->pre)
+			continue;
+		a = &m->rs->index.anchors[e->id];
+		if (a->len <= n - i && (a->len <= 4 || memcmp(t + i + 4, a->text + 4, a->len - 4) == 0))
+			note_anchor(m, a, t, n, i, line);
+	}
+}
+
+/*
+ * The one pass: every anchor occurrence becomes a window of its pattern.
+ * Occurrences are noted in text order (at a word's start, its whole-word
+ * anchors first), which add_window relies on.
+ */
 static void find_anchors(struct matcher *m)
 {
-	const struct anchor_index *ix = &m->rs->index;
+	const struct scan *sc = &m->scan;
+	const struct anchor *anchors = m->rs->index.anchors;
 	const unsigned char *t = (const unsigned char *)m->lower.ptr;
-	size_t n = m->lower.len, i;
-	uint32_t line = 0;
+	size_t n = m->lower.len, i = 0;
+	uint32_t line = 0, k;
 
-	for (i = 0; i < n; i++) {
-		uint32_t h, k;
-		if (t[i] == '\n') {
-			line++;
-			continue;
+	while (i < n) {
+		size_t e = i;
+		if (word_byte(t[i])) {
+			while (e < n && word_byte(t[e]))
+				e++;
+			if (e - i <= sc->max_word) {
+				uint32_t h = word_hash(t + i, e - i);
+				/* a small bit filter first: most words are no anchor, and the slots are not in L1 */
+				if (sc->maybe[(h >> 17) / 8] & (1u << ((h >> 17) & 7))) {
+					const struct word_slot *sl = word_slot(sc, t + i, e - i, h);
+					for (k = 0; k < sl->count; k++)
+						note_anchor(m, &anchors[sc->word_ids[sl->first + k]], t, n, i, line);
+				}
+			}
+			note_pairs(m, &sc->start, t, n, i, line);
+		} else {
+			e = i + 1;
+			if (t[i] == '\n')
+				line++;
 		}
-		for (k = ix->first1[t[i]]; k < ix->first1[t[i] + 1]; k++)
-			note_anchor(m, &ix->anchors[ix->list1[k]], t, n, i, line);
-		if (i + 1 >= n)
-			continue;
-		h = anchor_hash2(t + i);
-		if (ix->bits2[h >> 3] & (1u << (h & 7)))
-			for (k = ix->first2[h]; k < ix->first2[h + 1]; k++)
-				note_anchor(m, &ix->anchors[ix->list2[k]], t, n, i, line);
-		if (i + 2 >= n)
-			continue;
-		h = anchor_hash3(t + i);
-		if (!(ix->bits3[h >> 3] & (1u << (h & 7))))
-			continue;
-		for (k = ix->first3[h]; k < ix->first3[h + 1]; k++) {
-			const struct anchor *a = &ix->anchors[ix->list3[k]];
-			if (a->len <= n - i && memcmp(t + i, a->text, a->len) == 0)
-				note_anchor(m, a, t, n, i, line);
+		/* anchors that may start anywhere, at each byte of the word or the one non-word byte */
+		for (; i < e; i++) {
+			if (sc->has1[t[i]])
+				for (k = sc->first1[t[i]]; k < sc->first1[t[i] + 1]; k++)
+					note_anchor(m, &anchors[sc->list1[k]], t, n, i, line);
+			note_pairs(m, &sc->any, t, n, i, line);
 		}
 	}
 }

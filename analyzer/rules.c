@@ -464,6 +464,52 @@ static int compile_rx(struct ctx *c, struct rx *rx, const char *src, uint32_t ex
 	return 0;
 }
 
+static int term_anchor(const char *t, size_t *off, size_t *len, int *wrap);
+
+/* Which part of the terms pattern a term goes in: 1 anchored at its start, else 2. */
+static int term_part(const char *t)
+{
+	size_t off = 0, len = 0;
+	int wrap = 0;
+	return term_anchor(t, &off, &len, &wrap) && off == 0 && !wrap ? 1 : 2;
+}
+
+/*
+ * The terms pattern of a signal, in up to two parts: the terms whose
+ * anchor begins them on their own line (the matcher tries those right
+ * where the anchor occurs, after a check in C) and the rest (searched
+ * on the anchor's lines). Kept apart, a single term of the second kind
+ * does not make the whole list slow. Both parts are from_terms.
+ */
+static int compile_terms(struct ctx *c, struct signal *s, const char *what, size_t *npat)
+{
+	char **part[2];
+	size_t n[2] = { 0, 0 }, i;
+	int k, ret = 0;
+
+	part[0] = xmalloc(s->nterms * sizeof(char *));
+	part[1] = xmalloc(s->nterms * sizeof(char *));
+	for (i = 0; i < s->nterms; i++) {
+		int k1 = term_part(s->terms[i]) - 1;
+		part[k1][n[k1]++] = s->terms[i];
+	}
+	push_key(c, "terms");
+	for (k = 0; k < 2 && ret == 0; k++) {
+		struct buf p = BUF_INIT;
+		if (!n[k])
+			continue;
+		rules_terms_to_pattern(&p, part[k], n[k]);
+		ret = compile_rx(c, &s->rx[*npat], p.ptr, 0, what);
+		if (ret == 0)
+			s->rx[(*npat)++].from_terms = k + 1;
+		buf_release(&p);
+	}
+	pop(c);
+	free(part[0]);
+	free(part[1]);
+	return ret;
+}
+
 /* "patterns"/"exclude": strings or {"re": ..., "sections": [...]} */
 static int get_patterns(struct ctx *c, const cJSON *obj, const char *key, const char *what,
 			struct rx *out, size_t *n, int allow_sections)
@@ -590,10 +636,9 @@ static int parse_signal(struct ctx *c, struct refs *r, const cJSON *e, struct si
 	excl = cJSON_GetObjectItemCaseSensitive(e, "exclude");
 	if (!s->nterms && !(cJSON_IsArray(pats) && cJSON_GetArraySize(pats) > 0))
 		return fail(c, "%s: needs at least one of 'terms' or 'patterns'", what);
-	s->rx = arena_alloc(c->priv, (1 + (size_t)(cJSON_IsArray(pats) ? cJSON_GetArraySize(pats) : 0)) *
+	s->rx = arena_alloc(c->priv, (2 + (size_t)(cJSON_IsArray(pats) ? cJSON_GetArraySize(pats) : 0)) *
 					     sizeof(struct rx));
 	if (s->nterms) {
-		struct buf p = BUF_INIT;
 		size_t i;
 		for (i = 0; i < s->nterms; i++) {
 			size_t k;
@@ -607,16 +652,8 @@ static int parse_signal(struct ctx *c, struct refs *r, const cJSON *e, struct si
 					return -1;
 				}
 		}
-		rules_terms_to_pattern(&p, s->terms, s->nterms);
-		push_key(c, "terms");
-		if (compile_rx(c, &s->rx[npat], p.ptr, 0, what) < 0) {
-			buf_release(&p);
-			pop(c);
+		if (compile_terms(c, s, what, &npat) < 0)
 			return -1;
-		}
-		pop(c);
-		s->rx[npat++].from_terms = 1;
-		buf_release(&p);
 	}
 	if (get_patterns(c, e, "patterns", what, s->rx, &npat, 1) < 0)
 		return -1;
@@ -1114,14 +1151,21 @@ struct anchor_list {
 	size_t n, cap;
 };
 
-static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *text, size_t len,
-		       uint32_t pattern, int wrap, int before, int after)
+/* An arena copy of text[0..len) with ASCII letters lowercased. */
+static char *lower_copy(struct rules_priv *p, const char *text, size_t len)
 {
 	char *t = arena_alloc(p, len + 1);
 	size_t i;
 	for (i = 0; i < len; i++)
 		t[i] = (char)((text[i] >= 'A' && text[i] <= 'Z') ? text[i] + 32 : text[i]);
 	t[len] = '\0';
+	return t;
+}
+
+static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *text, size_t len,
+		       uint32_t pattern, int wrap, int before, int after)
+{
+	char *t = lower_copy(p, text, len);
 	l->items = xgrow(l->items, &l->cap, l->n + 1, sizeof(*l->items));
 	l->items[l->n].text = t;
 	l->items[l->n].len = (uint32_t)len;
@@ -1129,6 +1173,7 @@ static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *
 	l->items[l->n].wrap = (uint8_t)wrap;
 	l->items[l->n].before = (uint8_t)before;
 	l->items[l->n].after = (uint8_t)after;
+	l->items[l->n].term = NULL;
 	l->n++;
 }
 
@@ -1137,9 +1182,11 @@ static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *
  * (rules_terms_to_pattern); every other byte is matched as written,
  * ASCII letters ignoring case. So any piece of a term between spaces and
  * hyphens, cut before its first non-ASCII byte, is in every match of it.
- * Take the first piece when it has 3+ bytes (the match then starts on
- * the anchor's line), else the longest piece of 2+ bytes (a term wrapped
- * over a line break may start on the line before). 0: no usable piece.
+ * Take the first piece when it has 3+ bytes, or 2 when it begins the
+ * term (the match then starts on the anchor's line, and the matcher
+ * checks the rest of the term in C before PCRE2 tries it), else the
+ * longest piece of 2+ bytes (a term wrapped over a line break may start
+ * on the line before). 0: no usable piece.
  */
 static int ascii_word(char c)
 {
@@ -1185,8 +1232,9 @@ static int term_anchor(const char *t, size_t *off, size_t *len, int *wrap)
 		if (t[k])
 			k++;
 	}
-	if (first_len >= 3 || (first_len && first_off == 0 && term_edge(t, 0, first_len, 0) &&
-			       term_edge(t, 0, first_len, 1) && first_len >= best_len)) {
+	if ((first_len >= 2 && first_off == 0) || first_len >= 3 ||
+	    (first_len && first_off == 0 && term_edge(t, 0, first_len, 0) && term_edge(t, 0, first_len, 1) &&
+	     first_len >= best_len)) {
 		*off = first_off;
 		*len = first_len;
 		*wrap = 0;
@@ -1541,14 +1589,13 @@ static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const ch
 	return ok;
 }
 
-/* Build ruleset.index: number every pattern, collect anchors, bucket them. */
+/* Build ruleset.index: number every pattern and collect its anchors. */
 static void build_index(struct ruleset *rs)
 {
 	struct rules_priv *p = rs->priv;
 	struct anchor_index *ix = &rs->index;
 	struct anchor_list l = { NULL, 0, 0 };
 	size_t si, r, k, npat = 0;
-	uint32_t *count3, *count2;
 
 	for (si = 0; si < rs->nsignals; si++)
 		npat += rs->signals[si].nrx;
@@ -1568,6 +1615,8 @@ static void build_index(struct ruleset *rs)
 				for (k = 0; k < s->nterms && ok; k++) {
 					size_t off = 0, len = 0;
 					int wrap = 0;
+					if (term_part(s->terms[k]) != s->rx[r].from_terms)
+						continue; /* in the other part */
 					if (!term_anchor(s->terms[k], &off, &len, &wrap)) {
 						ok = 0;
 						break;
@@ -1575,6 +1624,8 @@ static void build_index(struct ruleset *rs)
 					add_anchor(p, &l, s->terms[k] + off, len, id, wrap,
 						   term_edge(s->terms[k], off, len, 0),
 						   term_edge(s->terms[k], off, len, 1));
+					if (off == 0 && !wrap)
+						l.items[l.n - 1].term = lower_copy(p, s->terms[k], strlen(s->terms[k]));
 					if (off != 0 || wrap)
 						ix->patterns[id].exact = 0;
 				}
@@ -1593,53 +1644,6 @@ static void build_index(struct ruleset *rs)
 	memcpy(ix->anchors, l.items, l.n * sizeof(struct anchor));
 	ix->nanchors = l.n;
 	free(l.items);
-
-	/* bucket by the hash of the first 3 (or 2) bytes, CSR style */
-	count3 = xcalloc(ANCHOR_BUCKETS + 1, sizeof(uint32_t));
-	count2 = xcalloc(ANCHOR_BUCKETS + 1, sizeof(uint32_t));
-	for (k = 0; k < ix->nanchors; k++) {
-		const unsigned char *t = (const unsigned char *)ix->anchors[k].text;
-		if (ix->anchors[k].len >= 3)
-			count3[anchor_hash3(t) + 1]++;
-		else if (ix->anchors[k].len == 2)
-			count2[anchor_hash2(t) + 1]++;
-		else
-			ix->first1[t[0] + 1]++;
-	}
-	for (k = 0; k < 256; k++)
-		ix->first1[k + 1] += ix->first1[k];
-	ix->list1 = arena_alloc(p, (ix->first1[256] + 1) * sizeof(uint32_t));
-	ix->first3 = arena_alloc(p, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
-	ix->first2 = arena_alloc(p, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
-	for (k = 0; k < ANCHOR_BUCKETS; k++) {
-		count3[k + 1] += count3[k];
-		count2[k + 1] += count2[k];
-	}
-	memcpy(ix->first3, count3, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
-	memcpy(ix->first2, count2, (ANCHOR_BUCKETS + 1) * sizeof(uint32_t));
-	ix->list3 = arena_alloc(p, (count3[ANCHOR_BUCKETS] + 1) * sizeof(uint32_t));
-	ix->list2 = arena_alloc(p, (count2[ANCHOR_BUCKETS] + 1) * sizeof(uint32_t));
-	for (k = 0; k < ix->nanchors; k++) {
-		const unsigned char *t = (const unsigned char *)ix->anchors[k].text;
-		if (ix->anchors[k].len >= 3) {
-			uint32_t h = anchor_hash3(t);
-			ix->list3[count3[h]++] = (uint32_t)k;
-			ix->bits3[h >> 3] |= (unsigned char)(1u << (h & 7));
-		} else if (ix->anchors[k].len == 2) {
-			uint32_t h = anchor_hash2(t);
-			ix->list2[count2[h]++] = (uint32_t)k;
-			ix->bits2[h >> 3] |= (unsigned char)(1u << (h & 7));
-		}
-	}
-	{
-		uint32_t fill[256];
-		memcpy(fill, ix->first1, sizeof(fill));
-		for (k = 0; k < ix->nanchors; k++)
-			if (ix->anchors[k].len == 1)
-				ix->list1[fill[(unsigned char)ix->anchors[k].text[0]]++] = (uint32_t)k;
-	}
-	free(count3);
-	free(count2);
 }
 
 long rules_find_signal(const struct ruleset *rs, const char *id)

@@ -45,7 +45,8 @@ struct rx {
 	void *code;          /* pcre2_code_8 * */
 	char *source;        /* the pattern as written (terms: the generated one) */
 	uint32_t sections;   /* bit per enum section_kind; 0 = any section */
-	int from_terms;      /* generated from the `terms` list */
+	int from_terms;      /* generated from the `terms` list: 1 the terms anchored at
+				their start, 2 the others (see rules/README.md); 0 a pattern */
 	uint32_t id;         /* index into ruleset.index.patterns */
 };
 
@@ -70,6 +71,12 @@ struct anchor {
 	uint8_t wrap;        /* a match may start on the line before the anchor's */
 	uint8_t before;      /* enum anchor_edge: the byte before the anchor */
 	uint8_t after;       /* enum anchor_edge: the byte after it */
+	/*
+	 * Exact terms patterns: the whole term (lowercase) the anchor begins,
+	 * so the matcher can rule an occurrence out in C before PCRE2 tries
+	 * it (a filter only: PCRE2 still decides). NULL otherwise.
+	 */
+	const char *term;
 };
 
 struct pattern_ref {
@@ -84,34 +91,14 @@ struct pattern_ref {
 	uint32_t exact;
 };
 
-#define ANCHOR_BUCKETS 65536u
-
 struct anchor_index {
 	struct pattern_ref *patterns; /* every rx, in signal order */
 	size_t npatterns;
-	struct anchor *anchors;
+	struct anchor *anchors;       /* the matcher builds its lookup tables from these */
 	size_t nanchors;
 	uint32_t *always;    /* patterns without anchors: scanned in full */
 	size_t nalways;
-	/* anchors by hash of their first 3 bytes (2 for 2-byte anchors):
-	 * bucket h holds anchor ids list[first[h] .. first[h + 1]) */
-	uint32_t *first3, *list3;
-	uint32_t *first2, *list2;
-	uint32_t first1[257], *list1;  /* 1-byte anchors (bounded on both sides) */
-	unsigned char bits3[ANCHOR_BUCKETS / 8], bits2[ANCHOR_BUCKETS / 8];
 };
-
-/* The bucket of a 2- or 3-byte prefix. */
-static inline uint32_t anchor_hash3(const unsigned char *s)
-{
-	return ((uint32_t)s[0] * 0x9E37u ^ (uint32_t)s[1] * 0x2F1Bu ^ (uint32_t)s[2] * 0x85EBu) &
-	       (ANCHOR_BUCKETS - 1);
-}
-
-static inline uint32_t anchor_hash2(const unsigned char *s)
-{
-	return ((uint32_t)s[0] << 8) | s[1];
-}
 
 /* A skill or credential: anything the matcher looks for. */
 struct signal {
@@ -121,7 +108,7 @@ struct signal {
 	char *category;      /* skills: category id; credentials: group */
 	char **terms;
 	size_t nterms;
-	struct rx *rx;       /* terms pattern first (if any), then patterns */
+	struct rx *rx;       /* the terms pattern's parts first (if any), then patterns */
 	size_t nrx;
 	struct rx *exclude;
 	size_t nexclude;

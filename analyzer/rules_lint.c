@@ -214,23 +214,15 @@ static char *norm_term(const char *t)
 	return buf_detach(&b, NULL);
 }
 
-static const struct rx *terms_rx(const struct signal *s)
-{
-	size_t k;
-	for (k = 0; k < s->nrx; k++)
-		if (s->rx[k].from_terms)
-			return &s->rx[k];
-	return NULL;
-}
-
-/* Does signal b's terms pattern match all of `term`, with no exclude dropping it? */
+/* Does signal b's terms pattern (either part) match all of `term`, with no exclude dropping it? */
 static int matches_whole(struct linter *l, const struct signal *b, const char *term)
 {
-	const struct rx *rx = terms_rx(b);
 	size_t n = strlen(term), k;
-	if (!rx)
-		return 0;
-	if (pcre2_match(rx->code, (PCRE2_SPTR)term, n, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED, l->md, NULL) < 0)
+	int hit = 0;
+	for (k = 0; k < b->nrx && !hit; k++)
+		hit = b->rx[k].from_terms && pcre2_match(b->rx[k].code, (PCRE2_SPTR)term, n, 0,
+							 PCRE2_ANCHORED | PCRE2_ENDANCHORED, l->md, NULL) >= 0;
+	if (!hit)
 		return 0;
 	for (k = 0; k < b->nexclude; k++)
 		if (pcre2_match(b->exclude[k].code, (PCRE2_SPTR)term, n, 0, 0, l->md, NULL) >= 0)
@@ -317,7 +309,9 @@ static void check_patterns(struct linter *l)
 	size_t i, k;
 	for (i = 0; i < rs->nsignals; i++) {
 		const struct signal *s = &rs->signals[i];
-		long first = s->nrx && s->rx[0].from_terms; /* patterns[] follow the terms pattern */
+		long first = 0; /* patterns[] follow the terms pattern's one or two parts */
+		while ((size_t)first < s->nrx && s->rx[first].from_terms)
+			first++;
 		for (k = 0; k < s->nrx; k++) {
 			if (s->rx[k].from_terms)
 				check_empty(l, i, &s->rx[k], "terms", -1);
