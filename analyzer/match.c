@@ -78,8 +78,11 @@ struct scan {
 	uint32_t max_word;       /* longest whole-word anchor */
 	struct pair_table start, any;
 	uint32_t first1[257], *list1;
-	unsigned char has1[256];
+	unsigned char cls[256];  /* per byte: CLS_WORD, CLS_ONE (begins a one-byte anchor) */
 };
+
+#define CLS_WORD 1u
+#define CLS_ONE 2u
 
 struct matcher {
 	const struct ruleset *rs;
@@ -285,9 +288,12 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 			sc->word_ids[sl->first + sl->count++] = (uint32_t)k;
 		} else if (kind == KIND_ONE) {
 			sc->list1[fill[t[0]]++] = (uint32_t)k;
-			sc->has1[t[0]] = 1;
+			sc->cls[t[0]] |= CLS_ONE;
 		}
 	}
+	for (k = 0; k < 256; k++)
+		if (word_byte((unsigned char)k))
+			sc->cls[k] |= CLS_WORD;
 	pair_build(&sc->start, ix, want, KIND_START);
 	pair_build(&sc->any, ix, want, KIND_ANY);
 }
@@ -511,14 +517,19 @@ static void note_anchor(struct matcher *m, const struct anchor *a, const unsigne
 	}
 }
 
+/* May an anchor of the pair table occur at t[i]? (a filter: no means no) */
+static inline int pair_maybe(const struct pair_table *pt, const unsigned char *t)
+{
+	uint32_t h = triple_of(t), b = pair_of(t);
+	return ((pt->bits3[h >> 3] >> (h & 7)) | (pt->bits2[b >> 3] >> (b & 7))) & 1;
+}
+
 /* The anchors of a pair table that occur at t[i] (t has 4 readable bytes past n). */
 static void note_pairs(struct matcher *m, const struct pair_table *pt, const unsigned char *t, size_t n,
 		       size_t i, uint32_t line)
 {
-	uint32_t b = pair_of(t + i), h = triple_of(t + i), k, w;
+	uint32_t b = pair_of(t + i), k, w;
 
-	if (!(pt->bits3[h >> 3] & (1u << (h & 7))) && !(pt->bits2[b >> 3] & (1u << (b & 7))))
-		return;
 	w = (uint32_t)t[i] | (uint32_t)t[i + 1] << 8 | (uint32_t)t[i + 2] << 16 | (uint32_t)t[i + 3] << 24;
 	for (k = pt->first[b]; k < pt->first[b + 1]; k++) {
 		const struct pair_entry *e = &pt->list[k];
@@ -534,31 +545,33 @@ static void note_pairs(struct matcher *m, const struct pair_table *pt, const uns
 /*
  * The one pass: every anchor occurrence becomes a window of its pattern.
  * Occurrences are noted in text order (at a word's start, its whole-word
- * anchors first), which add_window relies on.
+ * anchors first), which add_window relies on. The text ends in NUL
+ * padding, which is no word byte and no anchor byte.
  */
 static void find_anchors(struct matcher *m)
 {
 	const struct scan *sc = &m->scan;
 	const struct anchor *anchors = m->rs->index.anchors;
 	const unsigned char *t = (const unsigned char *)m->lower.ptr;
+	const unsigned char *cls = sc->cls;
 	size_t n = m->lower.len, i = 0;
 	uint32_t line = 0, k;
 
 	while (i < n) {
 		size_t e = i;
-		if (word_byte(t[i])) {
-			while (e < n && word_byte(t[e]))
-				e++;
-			if (e - i <= sc->max_word) {
-				uint32_t h = word_hash(t + i, e - i);
-				/* a small bit filter first: most words are no anchor, and the slots are not in L1 */
-				if (sc->maybe[(h >> 17) / 8] & (1u << ((h >> 17) & 7))) {
-					const struct word_slot *sl = word_slot(sc, t + i, e - i, h);
-					for (k = 0; k < sl->count; k++)
-						note_anchor(m, &anchors[sc->word_ids[sl->first + k]], t, n, i, line);
-				}
+		if (cls[t[i]] & CLS_WORD) {
+			uint32_t h = 2166136261u; /* word_hash(), inline */
+			do
+				h = (h ^ t[e++]) * 16777619u;
+			while (cls[t[e]] & CLS_WORD);
+			/* a small bit filter first: most words are no anchor, and the slots are not in L1 */
+			if (e - i <= sc->max_word && (sc->maybe[(h >> 17) / 8] & (1u << ((h >> 17) & 7)))) {
+				const struct word_slot *sl = word_slot(sc, t + i, e - i, h);
+				for (k = 0; k < sl->count; k++)
+					note_anchor(m, &anchors[sc->word_ids[sl->first + k]], t, n, i, line);
 			}
-			note_pairs(m, &sc->start, t, n, i, line);
+			if (pair_maybe(&sc->start, t + i))
+				note_pairs(m, &sc->start, t, n, i, line);
 		} else {
 			e = i + 1;
 			if (t[i] == '\n')
@@ -566,10 +579,11 @@ static void find_anchors(struct matcher *m)
 		}
 		/* anchors that may start anywhere, at each byte of the word or the one non-word byte */
 		for (; i < e; i++) {
-			if (sc->has1[t[i]])
+			if (cls[t[i]] & CLS_ONE)
 				for (k = sc->first1[t[i]]; k < sc->first1[t[i] + 1]; k++)
 					note_anchor(m, &anchors[sc->list1[k]], t, n, i, line);
-			note_pairs(m, &sc->any, t, n, i, line);
+			if (pair_maybe(&sc->any, t + i))
+				note_pairs(m, &sc->any, t, n, i, line);
 		}
 	}
 }
