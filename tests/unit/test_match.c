@@ -14,6 +14,7 @@
 #include "match.h"
 #include "mini_rules.h"
 #include "rules.h"
+#include "score.h"
 
 static struct ruleset *shipped;
 
@@ -139,6 +140,38 @@ static void test_match__evidence_spans(void)
 }
 
 /*
+ * Batch scoring narrows the matcher to the signals one role and the
+ * entry paths read, each to its first hit: evidence_has() must answer as
+ * after a full run for those signals, and no other signal gets evidence.
+ */
+static void same_presence(struct ruleset *rs, const struct document *doc, const struct evidence_list *all,
+			  long role, const char *name)
+{
+	struct matcher *m = matcher_new(rs);
+	struct evidence_list ev;
+	unsigned char *used = xmalloc(rs->nsignals + 1);
+	size_t s, hits = 0;
+
+	score_signals_used(rs, role, used);
+	matcher_set_goal(m, used, 1);
+	evidence_list_init(&ev);
+	matcher_run(m, doc, &ev);
+	for (s = 0; s < rs->nsignals; s++) {
+		int want = used[s] ? evidence_has(all, s) : 0;
+		hits += ev.count[s];
+		if (evidence_has(&ev, s) != want || ev.count[s] > 1) {
+			fprintf(stderr, "%s: role %ld: signal %s: %u hits with the goal, %u in full\n", name, role,
+				rs->signals[s].id, ev.count[s], all->count[s]);
+			test_failures++;
+		}
+	}
+	CHECK(hits == ev.n);
+	evidence_list_release(&ev);
+	free(used);
+	matcher_free(m);
+}
+
+/*
  * The anchor index only skips text: on every sample (all formats, the
  * batch folder and the trap lines) the evidence equals a full scan.
  */
@@ -147,11 +180,14 @@ static void same_as_full_scan(struct ruleset *rs, const struct document *doc, co
 	struct matcher *a = matcher_new(rs), *b = matcher_new(rs);
 	struct evidence_list ea, eb;
 	size_t i;
+	long role;
 	evidence_list_init(&ea);
 	evidence_list_init(&eb);
 	matcher_set_full_scan(b, 1);
 	matcher_run(a, doc, &ea);
 	matcher_run(b, doc, &eb);
+	for (role = -1; role < (long)rs->nroles; role++)
+		same_presence(rs, doc, &ea, role, name);
 	if (ea.n != eb.n) {
 		fprintf(stderr, "%s: %zu hits with the index, %zu with a full scan\n", name, ea.n, eb.n);
 		test_failures++;
