@@ -235,6 +235,7 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 {
 	size_t k, nwords = 0, nslots = 16;
 	uint32_t fill[257];
+	int pass;
 
 	scan_release(sc);
 	for (k = 0; k < ix->nanchors; k++)
@@ -245,51 +246,48 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 	sc->slots = xcalloc(nslots, sizeof(*sc->slots));
 	sc->mask = (uint32_t)(nslots - 1);
 	sc->word_ids = xcalloc(nwords + 1, sizeof(uint32_t));
-	/* count per word slot and per byte, then fill (CSR), keeping anchor order */
-	for (k = 0; k < ix->nanchors; k++) {
-		const struct anchor *a = &ix->anchors[k];
-		const unsigned char *t = (const unsigned char *)a->text;
-		enum anchor_kind kind = anchor_kind(a);
-		if (!want[a->pattern])
-			continue;
-		if (kind == KIND_WORD) {
-			uint32_t h = word_hash(t, a->len);
-			struct word_slot *sl = word_slot(sc, t, a->len, h);
-			if (!sl->text) {
-				sl->text = a->text;
-				sl->hash = h;
-				sl->len = a->len;
+	/* pass 0 counts per word slot and per byte, pass 1 fills (CSR), keeping anchor order */
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0; k < ix->nanchors; k++) {
+			const struct anchor *a = &ix->anchors[k];
+			const unsigned char *t = (const unsigned char *)a->text;
+			enum anchor_kind kind = anchor_kind(a);
+			if (!want[a->pattern])
+				continue;
+			if (kind == KIND_WORD) {
+				uint32_t h = word_hash(t, a->len);
+				struct word_slot *sl = word_slot(sc, t, a->len, h);
+				if (pass) {
+					sc->word_ids[sl->first + sl->count++] = (uint32_t)k;
+					continue;
+				}
+				if (!sl->text) {
+					sl->text = a->text;
+					sl->hash = h;
+					sl->len = a->len;
+				}
+				sl->count++;
+				sc->maybe[(h >> 17) / 8] |= (unsigned char)(1u << ((h >> 17) & 7));
+				if (a->len > sc->max_word)
+					sc->max_word = a->len;
+			} else if (kind == KIND_ONE && pass) {
+				sc->list1[fill[t[0]]++] = (uint32_t)k;
+				sc->cls[t[0]] |= CLS_ONE;
+			} else if (kind == KIND_ONE) {
+				sc->first1[t[0] + 1]++;
 			}
-			sl->count++;
-			sc->maybe[(h >> 17) / 8] |= (unsigned char)(1u << ((h >> 17) & 7));
-			if (a->len > sc->max_word)
-				sc->max_word = a->len;
-		} else if (kind == KIND_ONE) {
-			sc->first1[t[0] + 1]++;
 		}
-	}
-	for (k = 0, nwords = 0; k < nslots; k++) {
-		sc->slots[k].first = (uint32_t)nwords;
-		nwords += sc->slots[k].count;
-		sc->slots[k].count = 0;
-	}
-	for (k = 0; k < 256; k++)
-		sc->first1[k + 1] += sc->first1[k];
-	sc->list1 = xcalloc(sc->first1[256] + 1, sizeof(uint32_t));
-	memcpy(fill, sc->first1, sizeof(fill));
-	for (k = 0; k < ix->nanchors; k++) {
-		const struct anchor *a = &ix->anchors[k];
-		const unsigned char *t = (const unsigned char *)a->text;
-		enum anchor_kind kind = anchor_kind(a);
-		if (!want[a->pattern])
-			continue;
-		if (kind == KIND_WORD) {
-			struct word_slot *sl = word_slot(sc, t, a->len, word_hash(t, a->len));
-			sc->word_ids[sl->first + sl->count++] = (uint32_t)k;
-		} else if (kind == KIND_ONE) {
-			sc->list1[fill[t[0]]++] = (uint32_t)k;
-			sc->cls[t[0]] |= CLS_ONE;
+		if (pass)
+			break;
+		for (k = 0, nwords = 0; k < nslots; k++) {
+			sc->slots[k].first = (uint32_t)nwords;
+			nwords += sc->slots[k].count;
+			sc->slots[k].count = 0;
 		}
+		for (k = 0; k < 256; k++)
+			sc->first1[k + 1] += sc->first1[k];
+		sc->list1 = xcalloc(sc->first1[256] + 1, sizeof(uint32_t));
+		memcpy(fill, sc->first1, sizeof(fill));
 	}
 	for (k = 0; k < 256; k++)
 		if (word_byte((unsigned char)k))
