@@ -50,14 +50,15 @@ struct word_slot {
 struct pair_entry {
 	uint32_t pre, mask;      /* (4 text bytes & mask) == pre when the prefix is there */
 	uint32_t id;             /* index into index.anchors */
+	unsigned char next;      /* term_next() */
 };
 
 /* Anchors by their first two bytes: bucket b is list[first[b] .. first[b + 1]). */
 struct pair_table {
 	uint32_t *first;         /* 65536 + 1 */
 	struct pair_entry *list;
-	/* filters: bit triple_of() of every anchor's first 3 bytes, bit pair_of() of 2-byte anchors */
-	unsigned char bits3[65536 / 8], bits2[65536 / 8];
+	/* filter: bit triple_of() of every anchor's first 3 bytes (2-byte anchors: with any 3rd) */
+	unsigned char bits[65536 / 8];
 };
 
 /*
@@ -75,6 +76,7 @@ struct scan {
 	struct word_slot *slots;
 	uint32_t mask;           /* slots - 1, a power of two minus one */
 	uint32_t *word_ids;
+	unsigned char *word_next;   /* term_next() of each word_ids entry */
 	uint32_t max_word;       /* longest whole-word anchor */
 	struct pair_table start, any;
 	uint32_t first1[257], *list1;
@@ -124,14 +126,57 @@ static int word_byte(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/* FNV-1a of a lowercase word. */
+/* A hash of a lowercase word, 8 bytes at a time. */
 static uint32_t word_hash(const unsigned char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u, v;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 29;
+	}
+	if (n) {
+		v = 0;
+		memcpy(&v, s, n);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 29;
+	}
+	return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+static int space_or_hyphen(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '-';
+}
+
+/*
+ * The byte an exact term needs next, after its anchor and the spaces or
+ * hyphens that follow it; 0 when that is not a plain ASCII byte (or the
+ * term ends). A quick filter before term_may_match(), which takes every
+ * space or hyphen at that point too.
+ */
+static unsigned char term_next(const struct anchor *a)
+{
+	const unsigned char *p;
+	if (!a->term)
+		return 0;
+	for (p = (const unsigned char *)a->term + a->len; *p == ' ' || *p == '-'; p++)
+		;
+	return *p < 0x80 && !space_or_hyphen(*p) ? *p : 0;
+}
+
+/* The text byte after t[j..] and any spaces or hyphens there; 0 at the end. */
+static unsigned char text_next(const unsigned char *t, size_t n, size_t j)
+{
+	while (j < n && space_or_hyphen(t[j]))
+		j++;
+	return j < n ? t[j] : 0;
+}
+
+/* Can an anchor whose term needs `need` next be at a place followed by `got`? */
+static int next_ok(unsigned char need, unsigned char got)
+{
+	return !need || got == need || got >= 0x80;
 }
 
 enum anchor_kind { KIND_WORD, KIND_START, KIND_ANY, KIND_ONE };
@@ -157,10 +202,11 @@ static uint32_t pair_of(const unsigned char *t)
 	return (uint32_t)t[0] << 8 | t[1];
 }
 
-/* A 16-bit hash of three bytes. */
+/* A 16-bit hash of three bytes (t has a 4th readable byte). */
 static uint32_t triple_of(const unsigned char *t)
 {
-	return ((uint32_t)t[0] << 8 ^ (uint32_t)t[1] << 4 ^ (uint32_t)t[2] * 0x9E37u) & 0xFFFFu;
+	uint32_t v = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16;
+	return (v * 0x9E3779B1u) >> 16;
 }
 
 static void pair_release(struct pair_table *pt)
@@ -174,6 +220,7 @@ static void scan_release(struct scan *sc)
 {
 	free(sc->slots);
 	free(sc->word_ids);
+	free(sc->word_next);
 	pair_release(&sc->start);
 	pair_release(&sc->any);
 	free(sc->list1);
@@ -215,16 +262,22 @@ static void pair_build(struct pair_table *pt, const struct anchor_index *ix, con
 		b = pair_of((const unsigned char *)a->text);
 		e = &pt->list[fill[b]++];
 		e->id = (uint32_t)k;
+		e->next = term_next(a);
 		e->pre = e->mask = 0;
 		for (j = 0; j < 4 && j < a->len; j++) {
 			e->pre |= (uint32_t)(unsigned char)a->text[j] << (8 * j);
 			e->mask |= 0xFFu << (8 * j);
 		}
-		if (a->len >= 3) {
-			uint32_t h = triple_of((const unsigned char *)a->text);
-			pt->bits3[h >> 3] |= (unsigned char)(1u << (h & 7));
-		} else {
-			pt->bits2[b >> 3] |= (unsigned char)(1u << (b & 7));
+		for (j = 0; j < 256; j++) {
+			unsigned char three[3];
+			uint32_t h;
+			three[0] = (unsigned char)a->text[0];
+			three[1] = (unsigned char)a->text[1];
+			three[2] = a->len >= 3 ? (unsigned char)a->text[2] : (unsigned char)j;
+			h = triple_of(three);
+			pt->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+			if (a->len >= 3)
+				break;
 		}
 	}
 	free(fill);
@@ -246,6 +299,7 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 	sc->slots = xcalloc(nslots, sizeof(*sc->slots));
 	sc->mask = (uint32_t)(nslots - 1);
 	sc->word_ids = xcalloc(nwords + 1, sizeof(uint32_t));
+	sc->word_next = xcalloc(nwords + 1, 1);
 	/* pass 0 counts per word slot and per byte, pass 1 fills (CSR), keeping anchor order */
 	for (pass = 0; pass < 2; pass++) {
 		for (k = 0; k < ix->nanchors; k++) {
@@ -258,6 +312,7 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 				uint32_t h = word_hash(t, a->len);
 				struct word_slot *sl = word_slot(sc, t, a->len, h);
 				if (pass) {
+					sc->word_next[sl->first + sl->count] = term_next(a);
 					sc->word_ids[sl->first + sl->count++] = (uint32_t)k;
 					continue;
 				}
@@ -387,16 +442,17 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
  */
 static void lowercase_text(struct buf *out, const char *s, size_t n)
 {
+	unsigned char *d;
 	size_t i;
 	buf_truncate(out, 0);
 	buf_grow(out, n + 4);
+	d = (unsigned char *)out->ptr;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		out->ptr[out->len++] = (char)c;
+		d[i] = (unsigned char)(c - 'A' < 26u ? c + 32 : c);
 	}
-	memset(out->ptr + out->len, 0, 4); /* the anchor lookups read 4 bytes at a time */
+	out->len = n;
+	memset(d + n, 0, 4); /* the anchor lookups read 4 bytes at a time */
 }
 
 static int cmp_evidence(const void *a, const void *b)
@@ -452,11 +508,6 @@ static int edge_ok(int edge, unsigned char c)
 	if (edge == EDGE_WORD)
 		return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
 	return c == ' ' || c == '\n' || c == '\t' || c == '-' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int space_or_hyphen(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '-';
 }
 
 /*
@@ -518,8 +569,8 @@ static void note_anchor(struct matcher *m, const struct anchor *a, const unsigne
 /* May an anchor of the pair table occur at t[i]? (a filter: no means no) */
 static inline int pair_maybe(const struct pair_table *pt, const unsigned char *t)
 {
-	uint32_t h = triple_of(t), b = pair_of(t);
-	return ((pt->bits3[h >> 3] >> (h & 7)) | (pt->bits2[b >> 3] >> (b & 7))) & 1;
+	uint32_t h = triple_of(t);
+	return (pt->bits[h >> 3] >> (h & 7)) & 1;
 }
 
 /* The anchors of a pair table that occur at t[i] (t has 4 readable bytes past n). */
@@ -535,6 +586,8 @@ static void note_pairs(struct matcher *m, const struct pair_table *pt, const uns
 		if ((w & e->mask) != e->pre)
 			continue;
 		a = &m->rs->index.anchors[e->id];
+		if (e->next && !next_ok(e->next, text_next(t, n, i + a->len)))
+			continue;
 		if (a->len <= n - i && (a->len <= 4 || memcmp(t + i + 4, a->text + 4, a->len - 4) == 0))
 			note_anchor(m, a, t, n, i, line);
 	}
@@ -558,15 +611,18 @@ static void find_anchors(struct matcher *m)
 	while (i < n) {
 		size_t e = i;
 		if (cls[t[i]] & CLS_WORD) {
-			uint32_t h = 2166136261u; /* word_hash(), inline */
+			uint32_t h;
 			do
-				h = (h ^ t[e++]) * 16777619u;
+				e++;
 			while (cls[t[e]] & CLS_WORD);
+			h = e - i <= sc->max_word ? word_hash(t + i, e - i) : 0;
 			/* a small bit filter first: most words are no anchor, and the slots are not in L1 */
 			if (e - i <= sc->max_word && (sc->maybe[(h >> 17) / 8] & (1u << ((h >> 17) & 7)))) {
 				const struct word_slot *sl = word_slot(sc, t + i, e - i, h);
-				for (k = 0; k < sl->count; k++)
-					note_anchor(m, &anchors[sc->word_ids[sl->first + k]], t, n, i, line);
+				unsigned char got = sl->count ? text_next(t, n, e) : 0;
+				for (k = sl->first; k < sl->first + sl->count; k++)
+					if (next_ok(sc->word_next[k], got))
+						note_anchor(m, &anchors[sc->word_ids[k]], t, n, i, line);
 			}
 			if (pair_maybe(&sc->start, t + i))
 				note_pairs(m, &sc->start, t, n, i, line);
