@@ -1336,16 +1336,60 @@ static size_t cand_quality(const struct cand *c)
 	return c->n ? q : 0;
 }
 
+/* Does the set hold a literal of 3 bytes or fewer that may start anywhere? */
+static int cand_short_any(const struct cand *c)
+{
+	size_t k;
+	for (k = 0; k < c->n; k++)
+		if (c->len[k] <= 3 && c->before[k] == EDGE_ANY)
+			return 1;
+	return 0;
+}
+
 static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, int depth);
 
 /*
  * How costly a literal set is to watch for: every literal is a chance of
- * a false alarm, and short ones fire more often. Lower is better:
- * "\b(?:clinical|EHR|Epic)\b.{0,30}\bCDS\b" anchors on "cds".
+ * a false alarm, and short ones fire more often, above all short ones
+ * that may start inside a word (the matcher probes those at every byte).
+ * Lower is better: "\b(?:clinical|EHR|Epic)\b.{0,30}\bCDS\b" anchors
+ * on "cds", "(?:pursuing|working)\s+(?:a\s+)?Ph\.?D" on the two words.
  */
-static size_t cand_cost(size_t n, size_t shortest)
+static size_t cand_cost(size_t n, size_t shortest, int short_any)
 {
-	return n * 4 + (shortest >= 4 ? 0 : shortest == 3 ? 2 : shortest == 2 ? 6 : 12);
+	return n * 4 + (shortest >= 4 ? 0 : shortest == 3 ? 2 : shortest == 2 ? 6 : 12) + (short_any ? 8 : 0);
+}
+
+/*
+ * Does every alternative of the lookbehind body s[from..to) end in a
+ * literal non-word byte (", ", "\\.")? Then whatever follows the
+ * lookbehind has a non-word byte before it.
+ */
+static int lookbehind_nonword(const char *s, size_t from, size_t to)
+{
+	size_t i = from, last = to, start = from;
+	for (;;) {
+		if (i >= to || s[i] == '|') {
+			/* s[last] is the last item of s[start..i): a literal, or an escaped one */
+			int esc = last >= start + 1 && last < i && s[last - 1] == '\\';
+			if (last >= i || last < start)
+				return 0;
+			if (esc ? ascii_word(s[last]) && s[last] != 's' : ascii_word(s[last]) || strchr(")]}*+?|", s[last]))
+				return 0;
+			if (i >= to)
+				return 1;
+			start = ++i;
+			last = to;
+			continue;
+		}
+		last = s[i] == '\\' && i + 1 < to ? i + 1 : i;
+		if (s[i] == '\\' && i + 1 < to)
+			i += 2;
+		else if (s[i] == '[' || s[i] == '(')
+			last = (i = s[i] == '[' ? skip_class(s, i) : skip_group(s, i)) - 1; /* ends in ']' or ')': no */
+		else
+			i++;
+	}
 }
 
 /*
@@ -1357,7 +1401,8 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 {
 	char run[LIT_MAX];
 	size_t i = from, rl = 0, bcost = (size_t)-1, run_start = from;
-	int after_b = 0, after_s = 0, run_before = EDGE_ANY, items = 0, run_at_start = 0;
+	int after_b = 0, after_s = 0, after_lb = 0, run_before = EDGE_ANY, items = 0, run_at_start = 0;
+	int prev_s = 0, prev_lb = 0;
 	struct cand *sub = xmalloc(sizeof(*sub));
 
 	best->n = 0;
@@ -1374,7 +1419,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			/* the current run of literals ends here; a 1-byte run needs edges on both sides */
 			int after = is_b && rl && ascii_word(run[rl - 1]) ? EDGE_WORD : is_s ? EDGE_SPACE : EDGE_ANY;
 			size_t q = rl >= 2 ? rl : (rl == 1 && run_before && after ? 1 : 0);
-			if (q && cand_cost(1, q) < bcost) {
+			if (q && cand_cost(1, q, q <= 3 && run_before == EDGE_ANY) < bcost) {
 				memcpy(best->lit[0], run, rl);
 				best->len[0] = rl;
 				best->before[0] = (unsigned char)run_before;
@@ -1382,7 +1427,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				best->whole[0] = run_start == from && i == to && items == 1;
 				best->start[0] = (unsigned char)run_at_start;
 				best->n = 1;
-				bcost = cand_cost(1, q);
+				bcost = cand_cost(1, q, q <= 3 && run_before == EDGE_ANY);
 			}
 			rl = 0;
 		} else {
@@ -1398,7 +1443,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				/* optional, or repeated: it breaks the run (a repeated one could still
 				 * start a run, but keep it simple) */
 				i = end;
-				if (rl >= 2 && cand_cost(1, rl) < bcost) {
+				if (rl >= 2 && cand_cost(1, rl, rl <= 3 && run_before == EDGE_ANY) < bcost) {
 					memcpy(best->lit[0], run, rl);
 					best->len[0] = rl;
 					best->before[0] = (unsigned char)run_before;
@@ -1406,27 +1451,31 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 					best->whole[0] = 0;
 					best->start[0] = (unsigned char)run_at_start;
 					best->n = 1;
-					bcost = cand_cost(1, rl);
+					bcost = cand_cost(1, rl, rl <= 3 && run_before == EDGE_ANY);
 				}
 				rl = 0;
-				after_b = after_s = 0;
+				after_b = after_s = after_lb = 0;
 				items++;
 				continue;
 			}
 			if (rl == 0) {
 				run_start = i - (ch == '\\' ? 2 : 1);
-				run_before = after_b && ascii_word(c) ? EDGE_WORD : after_s ? EDGE_SPACE : EDGE_ANY;
+				run_before = (after_b || after_lb) && ascii_word(c) ? EDGE_WORD
+					     : after_s ? EDGE_SPACE : EDGE_ANY;
 				run_at_start = items == 0;
 				items++;
 			}
 			if (rl < LIT_MAX - 1)
 				run[rl++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-			after_b = after_s = 0;
+			after_b = after_s = after_lb = 0;
 			continue;
 		}
 		if (!ch)
 			break;
-		after_b = after_s = 0;
+		/* what stood just before this item: whitespace (\s+), a non-word byte (lookbehind) */
+		prev_s = after_s;
+		prev_lb = after_lb;
+		after_b = after_s = after_lb = 0;
 		if (ch != '^')
 			items++; /* '^' consumes nothing: a match still starts at what follows */
 		if (ch == '(') {
@@ -1446,32 +1495,49 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			}
 			i = g;
 			if (quantifier(s, i, &end) >= 1 && !look && body < g - 1 && depth < 4 &&
-			    alt_anchors(s, body, g - 1, sub, depth + 1) &&
-			    cand_cost(sub->n, cand_quality(sub)) < bcost) {
+			    alt_anchors(s, body, g - 1, sub, depth + 1)) {
 				int b_after = end == i && i + 1 < to && s[i] == '\\' && s[i + 1] == 'b';
 				size_t k;
-				/* \b(?:PPV|NPV)\b: each whole literal alternative is a word */
+				/*
+				 * \b(?:PPV|NPV)\b: each whole literal alternative is a word;
+				 * \b(?:segment\w*|...): a literal that begins its alternative
+				 * has the \b before it
+				 */
 				for (k = 0; k < sub->n; k++) {
-					if (!sub->whole[k])
-						continue;
-					if (b_before && ascii_word(sub->lit[k][0]))
+					int lead = sub->whole[k] || sub->start[k];
+					if (lead && prev_s)
+						sub->before[k] = EDGE_SPACE;
+					else if (lead && (b_before || prev_lb) && ascii_word(sub->lit[k][0]))
 						sub->before[k] = EDGE_WORD;
-					if (b_after && ascii_word(sub->lit[k][sub->len[k] - 1]))
+					if (b_after && sub->whole[k] && ascii_word(sub->lit[k][sub->len[k] - 1]))
 						sub->after[k] = EDGE_WORD;
 				}
-				*best = *sub;
-				for (k = 0; k < best->n; k++) {
-					best->whole[k] = 0;
-					best->start[k] = best->start[k] && group_at_start;
+				if (cand_cost(sub->n, cand_quality(sub), cand_short_any(sub)) < bcost) {
+					*best = *sub;
+					for (k = 0; k < best->n; k++) {
+						best->whole[k] = 0;
+						best->start[k] = best->start[k] && group_at_start;
+					}
+					bcost = cand_cost(sub->n, cand_quality(sub), cand_short_any(sub));
 				}
-				bcost = cand_cost(sub->n, cand_quality(sub));
 			}
+			/* (?<=, |\. ): what follows has a non-word byte before it */
+			after_lb = s[body] == '?' && s[body + 1] == '<' && s[body + 2] == '=' && end == i &&
+				   lookbehind_nonword(s, body + 3, g - 1);
 			i = end;
 			continue;
 		}
-		if (ch == '[')
+		if (ch == '[') {
+			size_t c0 = i;
 			i = skip_class(s, i);
-		else if (ch == '\\') {
+			/* [\s-]+ (also [\s\-]+, [-\s]+): whitespace or a hyphen stands there */
+			if ((i - c0 == 5 && (strncmp(s + c0, "[\\s-]", 5) == 0 || strncmp(s + c0, "[-\\s]", 5) == 0)) ||
+			    (i - c0 == 6 && strncmp(s + c0, "[\\s\\-]", 6) == 0)) {
+				if (quantifier(s, i, &i) >= 1)
+					after_s = 1;
+				continue;
+			}
+		} else if (ch == '\\') {
 			char e = s[i + 1];
 			i += 2;
 			if ((e == 'p' || e == 'P') && s[i] == '{') {
