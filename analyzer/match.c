@@ -408,6 +408,30 @@ static void add_hit(struct evidence_list *ev, size_t sig, size_t line, size_t of
 	e->len = (uint32_t)len;
 }
 
+/* Does s[0..n) hold the literal lit[0..len)? */
+static int holds(const char *s, size_t n, const char *lit, size_t len)
+{
+	const char *p = s, *end = s + n;
+	while (len <= (size_t)(end - p) && (p = memchr(p, lit[0], (size_t)(end - p) - len + 1)) != NULL) {
+		if (memcmp(p, lit, len) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Can exclude pattern x match on line l? Not when the line holds none of its literals. */
+static int may_exclude(const struct matcher *m, const struct rx *x, const struct doc_line *l)
+{
+	uint32_t k;
+	if (!x->nneed || m->full_scan)
+		return 1; /* no literals known, or no lowercased text to look in */
+	for (k = 0; k < x->nneed; k++)
+		if (holds(m->lower.ptr + l->off, l->len, x->need[k].text, x->need[k].len))
+			return 1;
+	return 0;
+}
+
 /* Does an exclude pattern of `s` match a span overlapping [off, off+len) on the line? */
 static int excluded(struct matcher *m, const struct signal *s, const struct document *doc,
 		    const struct doc_line *l, size_t off, size_t len)
@@ -417,6 +441,8 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 
 	for (k = 0; k < s->nexclude; k++) {
 		PCRE2_SIZE start = 0;
+		if (!may_exclude(m, &s->exclude[k], l))
+			continue;
 		while (start <= l->len) {
 			int rc = pcre2_match(s->exclude[k].code, (PCRE2_SPTR)line, l->len, start,
 					     PCRE2_NO_UTF_CHECK, m->md, m->mctx);
@@ -449,7 +475,7 @@ static void lowercase_text(struct buf *out, const char *s, size_t n)
 	d = (unsigned char *)out->ptr;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		d[i] = (unsigned char)(c - 'A' < 26u ? c + 32 : c);
+		d[i] = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
 	}
 	out->len = n;
 	memset(d + n, 0, 4); /* the anchor lookups read 4 bytes at a time */

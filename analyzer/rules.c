@@ -1709,6 +1709,19 @@ static void build_index(struct ruleset *rs)
 	ix->anchors = arena_alloc(p, (l.n + 1) * sizeof(struct anchor));
 	memcpy(ix->anchors, l.items, l.n * sizeof(struct anchor));
 	ix->nanchors = l.n;
+	/* exclude patterns: the literals a line must hold for one to match there */
+	for (si = 0; si < rs->nsignals; si++) {
+		struct signal *s = &rs->signals[si];
+		for (r = 0; r < s->nexclude; r++) {
+			uint32_t exact;
+			l.n = 0;
+			if (!pattern_anchors(p, &l, s->exclude[r].source, 0, &exact) || !l.n)
+				continue;
+			s->exclude[r].need = arena_alloc(p, l.n * sizeof(struct anchor));
+			memcpy(s->exclude[r].need, l.items, l.n * sizeof(struct anchor));
+			s->exclude[r].nneed = (uint32_t)l.n;
+		}
+	}
 	free(l.items);
 }
 

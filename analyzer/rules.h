@@ -48,6 +48,13 @@ struct rx {
 	int from_terms;      /* generated from the `terms` list: 1 the terms anchored at
 				their start, 2 the others (see rules/README.md); 0 a pattern */
 	uint32_t id;         /* index into ruleset.index.patterns */
+	/*
+	 * Exclude patterns: literals (ASCII lowercase) one of which every
+	 * match contains, so the matcher can skip a line that holds none;
+	 * nneed 0 when the pattern has no such set (it always runs).
+	 */
+	struct anchor *need;
+	uint32_t nneed;
 };
 
 /*
