@@ -95,6 +95,8 @@ struct matcher {
 	int presence;       /* stop a signal at its first accepted hit */
 	unsigned char *want;  /* per pattern: its signal is looked for */
 	struct scan scan;
+	uint32_t *sections;   /* per pattern: its rx.sections (0: any) */
+	const struct document *doc;  /* during matcher_run */
 	/* per pattern, valid when stamp[p] == gen: its window list */
 	uint32_t *stamp, *head, *tail;
 	uint32_t gen;
@@ -364,6 +366,7 @@ void matcher_set_goal(struct matcher *m, const unsigned char *want, int presence
 struct matcher *matcher_new(const struct ruleset *rs)
 {
 	struct matcher *m = xcalloc(1, sizeof(*m));
+	size_t p;
 	m->rs = rs;
 	m->md = pcre2_match_data_create(16, NULL);
 	m->mctx = pcre2_match_context_create(NULL);
@@ -377,6 +380,11 @@ struct matcher *matcher_new(const struct ruleset *rs)
 	m->head = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->tail = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->want = xmalloc(rs->index.npatterns + 1);
+	m->sections = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
+	for (p = 0; p < rs->index.npatterns; p++) {
+		const struct pattern_ref *ref = &rs->index.patterns[p];
+		m->sections[p] = rs->signals[ref->signal].rx[ref->rx].sections;
+	}
 	matcher_set_goal(m, NULL, 0);
 	return m;
 }
@@ -392,6 +400,7 @@ void matcher_free(struct matcher *m)
 	free(m->head);
 	free(m->tail);
 	free(m->want);
+	free(m->sections);
 	scan_release(&m->scan);
 	free(m->win);
 	free(m);
@@ -577,9 +586,20 @@ static int term_may_match(const unsigned char *t, size_t n, size_t i, const char
 	return !word_byte(t[i]);
 }
 
+/* Does pattern p count on line `line` (or, for a wrapping anchor, the line before)? */
+static int section_ok(const struct matcher *m, uint32_t p, int wrap, uint32_t line)
+{
+	uint32_t secs = m->sections[p];
+	const struct doc_line *l = m->doc->lines;
+	return !secs || (secs & (1u << l[line].section)) ||
+	       (wrap && line > 0 && (secs & (1u << l[line - 1].section)));
+}
+
 static void note_anchor(struct matcher *m, const struct anchor *a, const unsigned char *t, size_t n,
 			size_t i, uint32_t line)
 {
+	if (!section_ok(m, a->pattern, a->wrap, line))
+		return; /* a hit there would be dropped */
 	if (!edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
 	    !edge_ok(a->after, i + a->len < n ? t[i + a->len] : '\n'))
 		return;
@@ -754,6 +774,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		m->gen = 1;
 	}
 	m->nwin = 0;
+	m->doc = doc;
 	if (!m->full_scan && doc->nlines) {
 		lowercase_text(&m->lower, doc->text.ptr, len);
 		find_anchors(m);
