@@ -715,7 +715,7 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 	}
 	pcre2_set_offset_limit(m->mctx, limit >= len ? PCRE2_UNSET : limit);
 	while (start < len && start <= limit) {
-		PCRE2_SIZE *ov;
+		PCRE2_SIZE *ov, hit, hit_end;
 		size_t li;
 		const struct doc_line *l;
 		int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
@@ -732,16 +732,19 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 				start++;
 			continue;
 		}
-		start = ov[1];
+		/* the span, before excluded() reuses the match data */
+		hit = ov[0];
+		hit_end = ov[1];
+		start = hit_end;
 		if (resume)
-			*resume = ov[1];
-		li = document_line_at(doc, ov[0]);
+			*resume = hit_end;
+		li = document_line_at(doc, hit);
 		l = &doc->lines[li];
 		if (rx->sections && !(rx->sections & (1u << l->section)))
 			continue;
-		if (s->nexclude && excluded(m, s, doc, l, ov[0], ov[1] - ov[0]))
+		if (s->nexclude && excluded(m, s, doc, l, hit, hit_end - hit))
 			continue;
-		add_hit(ev, si, li, ov[0], ov[1] - ov[0]);
+		add_hit(ev, si, li, hit, hit_end - hit);
 		if (m->presence)
 			break;
 	}

@@ -140,6 +140,42 @@ static void test_match__evidence_spans(void)
 }
 
 /*
+ * An exclude pattern that matches elsewhere on the hit's line leaves the
+ * hit alone, span included (found by fuzz_match: the exclude's match
+ * used to overwrite the hit's offsets).
+ */
+static void test_match__exclude_elsewhere_keeps_span(void)
+{
+	struct ruleset *rs = embedded();
+	struct document *doc = document_new(DOC_TEXT);
+	struct matcher *m = matcher_new(rs), *full = matcher_new(rs);
+	struct evidence_list ev;
+	const char *line = "Epic EHR analyst, after an epic journey abroad";
+	long s = rules_find_signal(rs, "epic-ehr");
+	int pass;
+
+	evidence_list_init(&ev);
+	document_set_section(doc, SEC_EXPERIENCE);
+	document_add_line(doc, line, strlen(line), 0);
+	document_finish(doc);
+	matcher_set_full_scan(full, 1);
+	for (pass = 0; pass < 2; pass++) {
+		matcher_run(pass ? full : m, doc, &ev);
+		CHECK(s >= 0 && evidence_has(&ev, (size_t)s));
+		if (s >= 0 && evidence_has(&ev, (size_t)s)) {
+			const struct evidence *e = &ev.items[ev.first[s]];
+			CHECK_INT(ev.count[s], 1);
+			CHECK_INT(e->off, 0);
+			CHECK_INT(e->len, 8); /* "Epic EHR", not "epic journey" */
+		}
+	}
+	evidence_list_release(&ev);
+	matcher_free(m);
+	matcher_free(full);
+	document_free(doc);
+}
+
+/*
  * Batch scoring narrows the matcher to the signals one role and the
  * entry paths read, each to its first hit: evidence_has() must answer as
  * after a full run for those signals, and no other signal gets evidence.
@@ -344,7 +380,7 @@ static void test_match__traps_table(void)
 }
 
 TEST_MAIN(TEST(test_match__term_boundaries), TEST(test_match__sections_and_exclude),
-	  TEST(test_match__evidence_spans), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
+	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
 	  TEST(test_match__trap_epic), TEST(test_match__trap_icd), TEST(test_match__trap_nlp_practitioner),
 	  TEST(test_match__trap_cv), TEST(test_match__trap_ml_units), TEST(test_match__trap_nasm_cpt),
 	  TEST(test_match__traps_table)
