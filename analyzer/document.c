@@ -207,6 +207,24 @@ static long normalize_cp(uint32_t cp)
 	return (long)cp;
 }
 
+/*
+ * Printable ASCII with single spaces inside only: add_one_line() would
+ * copy it unchanged.
+ */
+static int plain_line(const char *s, size_t n)
+{
+	size_t i;
+	unsigned bad = 0;
+	if (!n)
+		return 1;
+	bad |= (s[0] == ' ') | (s[n - 1] == ' ') | ((unsigned)((unsigned char)s[n - 1] - 0x20) > 0x5Eu);
+	for (i = 0; i + 1 < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bad |= ((unsigned)(c - 0x20) > 0x5Eu) | ((c == ' ') & (s[i + 1] == ' '));
+	}
+	return !bad;
+}
+
 static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags)
 {
 	struct doc_line *l;
@@ -214,6 +232,12 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	int pending_space = 0;
 
 	buf_grow(&doc->text, n + 1);
+	if (plain_line(s, n)) {
+		/* the common line: nothing to normalize, copy it whole */
+		memcpy(doc->text.ptr + doc->text.len, s, n);
+		doc->text.len += n;
+		i = n;
+	}
 	while (i < n) {
 		uint32_t cp;
 		long m;
@@ -261,15 +285,16 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 
 void document_add_line(struct document *doc, const char *s, size_t n, unsigned flags)
 {
-	size_t i, start = 0;
-	for (i = 0; i <= n; i++) {
-		if (i == n || s[i] == '\n') {
-			size_t e = i;
-			if (e > start && s[e - 1] == '\r')
-				e--;
-			add_one_line(doc, s + start, e - start, flags);
-			start = i + 1;
-		}
+	size_t start = 0;
+	for (;;) {
+		const char *nl = memchr(s + start, '\n', n - start);
+		size_t i = nl ? (size_t)(nl - s) : n, e = i;
+		if (e > start && s[e - 1] == '\r')
+			e--;
+		add_one_line(doc, s + start, e - start, flags);
+		if (!nl)
+			break;
+		start = i + 1;
 	}
 }
 
