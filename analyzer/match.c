@@ -815,7 +815,8 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 				ret = SG_ELIMIT;
 		}
 	}
-	if (ev->n > 1)
+	/* presence only: one hit per signal, found in signal order, so already sorted */
+	if (ev->n > 1 && !m->presence)
 		qsort(ev->items, ev->n, sizeof(*ev->items), cmp_evidence);
 	/* drop duplicates: several patterns of one signal hitting one place */
 	for (i = 0, w = 0; i < ev->n; i++) {
