@@ -129,9 +129,15 @@ def to_json(text):
             doc["basics"]["summary"] = " ".join(lines)
         elif "EXPERIENCE" in h or h == "WORK":
             cur = None
-            for ln in lines:
+            for raw in body:
+                ln = raw.strip()
+                if not ln:
+                    continue
                 if ln.startswith(("-", "*", "\u2022")) and cur is not None:
                     cur["highlights"].append(ln.lstrip("-*\u2022 "))
+                elif raw[:1].isspace() and cur is not None and cur["highlights"]:
+                    # an indented line continues the bullet above it
+                    cur["highlights"][-1] += " " + ln
                 else:
                     years = YEAR.findall(ln)
                     cur = {"name": ln, "position": ln, "highlights": []}
@@ -186,7 +192,7 @@ def to_docx(text, path):
 
 def generate(dirpath, n, seed=4):
     """Write n resumes per format; returns {fmt: (list file, total bytes)}."""
-    stamp = os.path.join(dirpath, "corpus-%d-%d.done" % (n, seed))
+    stamp = os.path.join(dirpath, "corpus-v2-%d-%d.done" % (n, seed))
     lists = {f: os.path.join(dirpath, "%s.list" % f) for f in ("txt", "docx", "json")}
     if not os.path.exists(stamp):
         shutil.rmtree(dirpath, ignore_errors=True)
