@@ -212,9 +212,19 @@ static int find_bytes(const char *s, size_t n, const char *pat, size_t m)
 /* A DOCTYPE in UTF-8 or UTF-16 (either byte order): refused before parsing. */
 static int has_doctype(const char *s, size_t n)
 {
-	return find_bytes(s, n, "<!DOCTYPE", 9) || find_bytes(s, n, "<!ENTITY", 8) ||
-	       find_bytes(s, n, "<\0!\0D\0O\0C\0T\0Y\0P\0E\0", 18) ||
-	       find_bytes(s, n, "\0<\0!\0D\0O\0C\0T\0Y\0P\0E", 18);
+	const char *p = s, *end = s + n;
+	/* UTF-16 has NUL bytes; UTF-8 XML has none, so this is one pass in the usual case */
+	if (memchr(s, '\0', n) && (find_bytes(s, n, "<\0!\0D\0O\0C\0T\0Y\0P\0E\0", 18) ||
+				  find_bytes(s, n, "\0<\0!\0D\0O\0C\0T\0Y\0P\0E", 18)))
+		return 1;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		size_t left = (size_t)(end - p);
+		if (left >= 8 && p[1] == '!' &&
+		    ((left >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) || memcmp(p, "<!ENTITY", 8) == 0))
+			return 1;
+		p++;
+	}
+	return 0;
 }
 
 static xmlTextReaderPtr xml_open(const char *s, size_t n, struct xml_err *err)
