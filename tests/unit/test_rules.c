@@ -206,9 +206,81 @@ static void test_rules__terms_pattern(void)
 	buf_release(&b);
 }
 
+/* The anchor of signal `id` with text `text` (lowercase), or NULL. */
+static const struct anchor *anchor_of(const struct ruleset *rs, const char *id, const char *text)
+{
+	long s = rules_find_signal(rs, id);
+	size_t k;
+	for (k = 0; s >= 0 && k < rs->index.nanchors; k++) {
+		const struct anchor *a = &rs->index.anchors[k];
+		if (rs->index.patterns[a->pattern].signal == (uint32_t)s && strcmp(a->text, text) == 0)
+			return a;
+	}
+	fprintf(stderr, "no anchor '%s' for '%s'\n", text, id);
+	test_failures++;
+	return NULL;
+}
+
+/* What the loader derives for the matcher: anchors, their edges, term parts, exclude literals. */
+static void test_rules__anchors(void)
+{
+	static const char creds[] =
+		"{\"schema_version\": 1, \"credentials\": [\n"
+		"  {\"id\": \"doc\", \"name\": \"Doctorate\", \"group\": \"research\", \"patterns\": [\"\\\\bPhD\\\\b\"]},\n"
+		"  {\"id\": \"nurse\", \"name\": \"Nurse\", \"group\": \"clinical\", \"patterns\": [\"\\\\bRN\\\\b\"]},\n"
+		"  {\"id\": \"md\", \"name\": \"MD\", \"group\": \"clinical\", \"patterns\": [\"(?<=[a-z], |[a-z],)MD\\\\b\"]},\n"
+		"  {\"id\": \"res\", \"name\": \"Residency\", \"group\": \"clinical\",\n"
+		"   \"patterns\": [\"\\\\b(?:in|em|fa)\\\\s+(?:medicine|surgery)\\\\b\"]},\n"
+		"  {\"id\": \"xr\", \"name\": \"Imaging\", \"group\": \"clinical\", \"terms\": [\"radiograph\", \"X-ray imaging\"]}\n"
+		"]}\n";
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	const struct anchor *a;
+	long s;
+
+	CHECK_INT(load_with(1, creds, &rs, &d), 0);
+	if (!rs) {
+		fprintf(stderr, "%s\n", d.msg);
+		return;
+	}
+	/* a lookbehind ending in a space or comma: a word edge before */
+	if ((a = anchor_of(rs, "md", "md")) != NULL) {
+		CHECK_INT(a->before, EDGE_WORD);
+		CHECK_INT(a->after, EDGE_WORD);
+	}
+	/* \s+ before a group: a space edge; the cheaper group of the two is taken */
+	if ((a = anchor_of(rs, "res", "medicine")) != NULL) {
+		CHECK_INT(a->before, EDGE_SPACE);
+		CHECK_INT(a->after, EDGE_WORD);
+	}
+	/* a two-byte first piece anchors its term, which the matcher checks whole */
+	if ((a = anchor_of(rs, "alpha", "de")) != NULL) {
+		CHECK_STR(a->term, "de-identification");
+		CHECK_INT(rs->index.patterns[a->pattern].exact, 1);
+	}
+	/* terms anchored at their start and the others are two patterns */
+	s = rules_find_signal(rs, "xr");
+	CHECK(s >= 0);
+	if (s >= 0) {
+		CHECK_INT(rs->signals[s].nrx, 2);
+		CHECK_INT(rs->signals[s].rx[0].from_terms, 1);
+		CHECK_INT(rs->signals[s].rx[1].from_terms, 2);
+	}
+	if ((a = anchor_of(rs, "xr", "imaging")) != NULL)
+		CHECK_INT(a->wrap, 1);
+	/* exclude patterns get the literals a line must hold */
+	s = rules_find_signal(rs, "beta");
+	if (s >= 0 && rs->signals[s].nexclude == 1) {
+		CHECK_INT(rs->signals[s].exclude[0].nneed, 1);
+		if (rs->signals[s].exclude[0].nneed == 1)
+			CHECK_STR(rs->signals[s].exclude[0].need[0].text, "b&b");
+	}
+	rules_free(rs);
+}
+
 TEST_MAIN(TEST(test_rules__embedded_loads), TEST(test_rules__mini_loads),
 	  TEST(test_rules__bad_regex_offset), TEST(test_rules__unknown_skill_in_role),
 	  TEST(test_rules__duplicate_id), TEST(test_rules__wrong_type), TEST(test_rules__unknown_key),
 	  TEST(test_rules__prerequisite_cycle), TEST(test_rules__invalid_json_line_col),
 	  TEST(test_rules__missing_file), TEST(test_rules__bad_dir),
-	  TEST(test_rules__source_dir_matches_embedded), TEST(test_rules__terms_pattern))
+	  TEST(test_rules__source_dir_matches_embedded), TEST(test_rules__terms_pattern), TEST(test_rules__anchors))
