@@ -4,19 +4,22 @@
  * match.h.
  *
  * One pass over the lowercased text looks up the ruleset's anchors
- * (rules.h): each ASCII word in a hash of the anchors that are whole
- * words, and each position's first two bytes in a small table of the
- * other anchors. It notes, for each pattern, the lines holding one of
- * its anchors, or for exact patterns the offsets (after a check in C
- * that the anchor's whole term can be there). PCRE2 then runs each such
- * pattern only on those lines (a match may start there and run on; the
- * offset limit stops new starts past the line), and the few patterns
- * without anchors over the whole text. PCRE2 decides every match; the
- * index only skips text that cannot hold one, so the evidence is the
- * same as running every pattern over everything (a unit test checks
- * that on every sample). Patterns are MULTILINE: '^'/'$' are line
+ * (rules.h) in tables built per matcher (struct scan): each ASCII word in
+ * a hash of the anchors that are whole words, each word start in a
+ * two-byte table of the anchors that need one, every byte in a two-byte
+ * table of the rest. It notes, for each pattern, the lines holding one of
+ * its anchors (outside the pattern's sections: not noted), or for exact
+ * patterns the offsets (after a check in C that the anchor's whole term
+ * can be there). PCRE2 then runs each such pattern only on those lines
+ * (a match may start there and run on; the offset limit stops new starts
+ * past the line) or at those offsets, and the few patterns without
+ * anchors over the whole text. PCRE2 decides every match; the index only
+ * skips text that cannot hold one, so the evidence is the same as
+ * running every pattern over everything (test_match and the fuzz_match
+ * target check that). Patterns are MULTILINE: '^'/'$' are line
  * anchors and '.' stops at line ends. Section restrictions and
- * exclusions are checked against the hit's line.
+ * exclusions are checked against the hit's line; an exclude pattern
+ * runs only on a line that holds one of its literals.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
