@@ -1374,7 +1374,9 @@ static int lookbehind_nonword(const char *s, size_t from, size_t to)
 			int esc = last >= start + 1 && last < i && s[last - 1] == '\\';
 			if (last >= i || last < start)
 				return 0;
-			if (esc ? ascii_word(s[last]) && s[last] != 's' : ascii_word(s[last]) || strchr(")]}*+?|", s[last]))
+			/* \s or an escaped punctuation byte; unescaped: a literal that is no word
+			 * byte, not '.' (any byte), not an anchor, a quantifier or a group's end */
+			if (esc ? ascii_word(s[last]) && s[last] != 's' : ascii_word(s[last]) || strchr(")]}*+?|.^$", s[last]))
 				return 0;
 			if (i >= to)
 				return 1;
