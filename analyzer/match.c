@@ -32,7 +32,8 @@
 
 /*
  * Where one pattern runs: lines first..last, or for an exact pattern
- * (pattern_ref.exact) the byte offset `first` to try an anchored match at.
+ * (pattern_ref.exact) the byte offset `first` to try an anchored match at
+ * and, in `last`, the line it is on.
  */
 struct window {
 	uint32_t first, last;
@@ -609,7 +610,7 @@ static void note_anchor(struct matcher *m, const struct anchor *a, const unsigne
 	if (m->rs->index.patterns[a->pattern].exact) {
 		if (a->term && !term_may_match(t, n, i, a->term))
 			return;
-		add_window(m, a->pattern, (uint32_t)i, (uint32_t)i);
+		add_window(m, a->pattern, (uint32_t)i, line);
 	} else {
 		add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line);
 	}
@@ -693,15 +694,14 @@ static void find_anchors(struct matcher *m)
 
 /*
  * Run one pattern from byte `from`, letting matches start up to byte
- * `limit`; record the accepted hits. Returns SG_ELIMIT when PCRE2 hit
- * its match limit.
+ * `limit`, on the text up to byte `len` (see subject_end); record the
+ * accepted hits. Returns SG_ELIMIT when PCRE2 hit its match limit.
  */
 static int run_pattern(struct matcher *m, const struct document *doc, size_t si, const struct rx *rx,
-		       size_t from, size_t limit, struct evidence_list *ev, size_t *resume)
+		       size_t from, size_t limit, size_t len, struct evidence_list *ev, size_t *resume)
 {
 	const struct signal *s = &m->rs->signals[si];
 	const char *text = doc->text.ptr;
-	size_t len = doc->text.len;
 	PCRE2_SIZE start = from;
 	int ret = 0;
 
@@ -754,6 +754,36 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 	return ret;
 }
 
+/*
+ * Where PCRE2's subject ends for a match starting on line `li`: a raw
+ * pattern sees its line only, a terms pattern also the next line (a term
+ * may wrap once). The anchor index relies on this: it looks for a match
+ * on the anchor's line, or for a wrapping term anchor the line before.
+ */
+static size_t subject_end(const struct document *doc, const struct rx *rx, size_t li)
+{
+	if (rx->from_terms && li + 1 < doc->nlines)
+		li++;
+	return doc->lines[li].off + doc->lines[li].len;
+}
+
+static int done(const struct matcher *m, const struct evidence_list *ev, uint32_t s);
+
+/* Run a pattern for matches that start on lines first..last. */
+static int run_lines(struct matcher *m, const struct document *doc, uint32_t si, const struct rx *rx,
+		     size_t first, size_t last, struct evidence_list *ev)
+{
+	const struct doc_line *l = doc->lines;
+	int ret = 0;
+	size_t li;
+
+	for (li = first; li <= last && !done(m, ev, si); li++)
+		if (run_pattern(m, doc, si, rx, l[li].off, l[li].off + l[li].len, subject_end(doc, rx, li), ev,
+				NULL) < 0)
+			ret = SG_ELIMIT;
+	return ret;
+}
+
 /* Presence only, and signal s has its hit (patterns run in signal order). */
 static int done(const struct matcher *m, const struct evidence_list *ev, uint32_t s)
 {
@@ -796,7 +826,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		if (!m->want[p] || done(m, ev, ref->signal))
 			continue;
 		if (m->full_scan) {
-			if (run_pattern(m, doc, ref->signal, rx, 0, len, ev, NULL) < 0)
+			if (doc->nlines && run_lines(m, doc, ref->signal, rx, 0, doc->nlines - 1, ev) < 0)
 				ret = SG_ELIMIT;
 			continue;
 		}
@@ -807,13 +837,11 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 			int rc;
 			if (done(m, ev, ref->signal))
 				break;
-			if (ref->exact) {
-				rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first, ev, &resume);
-			} else {
-				const struct doc_line *last = &doc->lines[win->last];
-				rc = run_pattern(m, doc, ref->signal, rx, doc->lines[win->first].off,
-						 last->off + last->len, ev, NULL);
-			}
+			if (ref->exact) /* an offset, and (in last) its line */
+				rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
+						 subject_end(doc, rx, win->last), ev, &resume);
+			else
+				rc = run_lines(m, doc, ref->signal, rx, win->first, win->last, ev);
 			if (rc < 0)
 				ret = SG_ELIMIT;
 		}

@@ -176,6 +176,44 @@ static void test_match__exclude_elsewhere_keeps_span(void)
 }
 
 /*
+ * A raw pattern sees one line: its lookahead does not read the next line
+ * (", MD" then a line starting "8." is still an MD), and its \s+ does not
+ * reach across lines ("in" ... "R" on a later line is no R). Both the
+ * index and a full scan (found by fuzz_match when they differed).
+ */
+static void test_match__raw_patterns_stay_on_their_line(void)
+{
+	static const char *const lines[] = { "Raj P. Venkataraman, MD", "8. Raman P, et al. Calibration study",
+					     "survival analysis (Kaplan-Meier) in", "", "R", "Data Scientist" };
+	struct ruleset *rs = embedded();
+	struct document *doc = document_new(DOC_TEXT);
+	struct matcher *m = matcher_new(rs), *full = matcher_new(rs);
+	struct evidence_list ev;
+	long md = rules_find_signal(rs, "md"), r = rules_find_signal(rs, "r-programming");
+	size_t k;
+	int pass;
+
+	evidence_list_init(&ev);
+	document_set_section(doc, SEC_EXPERIENCE);
+	for (k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
+		document_add_line(doc, lines[k], strlen(lines[k]), 0);
+	document_finish(doc);
+	matcher_set_full_scan(full, 1);
+	CHECK(md >= 0 && r >= 0);
+	for (pass = 0; pass < 2 && md >= 0 && r >= 0; pass++) {
+		matcher_run(pass ? full : m, doc, &ev);
+		CHECK_INT(evidence_has(&ev, (size_t)md), 1);
+		if (evidence_has(&ev, (size_t)md))
+			CHECK_INT(ev.items[ev.first[md]].line, 0);
+		CHECK_INT(evidence_has(&ev, (size_t)r), 0);
+	}
+	evidence_list_release(&ev);
+	matcher_free(m);
+	matcher_free(full);
+	document_free(doc);
+}
+
+/*
  * Batch scoring narrows the matcher to the signals one role and the
  * entry paths read, each to its first hit: evidence_has() must answer as
  * after a full run for those signals, and no other signal gets evidence.
@@ -380,7 +418,7 @@ static void test_match__traps_table(void)
 }
 
 TEST_MAIN(TEST(test_match__term_boundaries), TEST(test_match__sections_and_exclude),
-	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
+	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__raw_patterns_stay_on_their_line), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
 	  TEST(test_match__trap_epic), TEST(test_match__trap_icd), TEST(test_match__trap_nlp_practitioner),
 	  TEST(test_match__trap_cv), TEST(test_match__trap_ml_units), TEST(test_match__trap_nasm_cpt),
 	  TEST(test_match__traps_table)
