@@ -1361,6 +1361,77 @@ static size_t cand_cost(size_t n, size_t shortest, int short_any)
 }
 
 /*
+ * The bytes of a class s[from..to) ("[/&]") as one-byte literals, when it
+ * lists only ASCII punctuation (no range, no negation, no escape class).
+ */
+static int class_bytes(const char *s, size_t from, size_t to, struct cand *out)
+{
+	size_t i;
+	out->n = 0;
+	if (to - from < 3 || s[from + 1] == '^')
+		return 0;
+	for (i = from + 1; i + 1 < to; i++) {
+		char c = s[i];
+		if (c == '\\') {
+			c = s[++i];
+			if (ascii_word(c) || i + 1 >= to)
+				return 0;
+		} else if (c == '-' && i > from + 1 && i + 2 < to) {
+			return 0; /* a range */
+		}
+		if (ascii_word(c) || (unsigned char)c < ' ' || (unsigned char)c >= 0x7F || out->n >= CAND_MAX)
+			return 0;
+		out->lit[out->n][0] = c;
+		out->len[out->n] = 1;
+		out->before[out->n] = EDGE_ANY;
+		out->after[out->n] = EDGE_ANY;
+		out->whole[out->n] = 0;
+		out->start[out->n] = 0;
+		out->n++;
+	}
+	return out->n > 0;
+}
+
+/*
+ * Is one top-level alternative of s[from..to) a single character that is
+ * any word character (\w, or a class such as [\w+#])? A negative
+ * lookahead or lookbehind with such an alternative means no word byte
+ * stands there.
+ */
+static int alt_is_word_class(const char *s, size_t from, size_t to)
+{
+	size_t i = from, start = from;
+	for (;;) {
+		if (i >= to || s[i] == '|') {
+			size_t n = i - start;
+			if (n == 2 && s[start] == '\\' && s[start + 1] == 'w')
+				return 1;
+			if (n >= 4 && s[start] == '[' && s[start + 1] != '^' && skip_class(s, start) == i) {
+				size_t k;
+				for (k = start + 1; k + 1 < i; k++) {
+					if (s[k] == '\\' && s[k + 1] == 'w')
+						return 1;
+					if (s[k] == '\\')
+						k++;
+				}
+			}
+			if (i >= to)
+				return 0;
+			start = ++i;
+			continue;
+		}
+		if (s[i] == '\\' && i + 1 < to)
+			i += 2;
+		else if (s[i] == '[')
+			i = skip_class(s, i);
+		else if (s[i] == '(')
+			i = skip_group(s, i);
+		else
+			i++;
+	}
+}
+
+/*
  * Does every alternative of the lookbehind body s[from..to) end in a
  * literal non-word byte (", ", "\\.")? Then whatever follows the
  * lookbehind has a non-word byte before it.
@@ -1419,7 +1490,11 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 		    (unsigned char)ch >= 0x80 || ch < ' ' ||
 		    (ch == '\\' && i + 1 < to && (ascii_word(s[i + 1]) && s[i + 1] != '_'))) {
 			/* the current run of literals ends here; a 1-byte run needs edges on both sides */
-			int after = is_b && rl && ascii_word(run[rl - 1]) ? EDGE_WORD : is_s ? EDGE_SPACE : EDGE_ANY;
+			/* (?![\w+#]|...) after the run: no word byte follows it */
+			int no_word_next = ch == '(' && s[i + 1] == '?' && s[i + 2] == '!' &&
+					   alt_is_word_class(s, i + 3, skip_group(s, i) - 1);
+			int after = (is_b || no_word_next) && rl && ascii_word(run[rl - 1]) ? EDGE_WORD
+				    : is_s ? EDGE_SPACE : EDGE_ANY;
 			size_t q = rl >= 2 ? rl : (rl == 1 && run_before && after ? 1 : 0);
 			if (q && cand_cost(1, q, q <= 3 && run_before == EDGE_ANY) < bcost) {
 				memcpy(best->lit[0], run, rl);
@@ -1523,9 +1598,10 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 					bcost = cand_cost(sub->n, cand_quality(sub), cand_short_any(sub));
 				}
 			}
-			/* (?<=, |\. ): what follows has a non-word byte before it */
-			after_lb = s[body] == '?' && s[body + 1] == '<' && s[body + 2] == '=' && end == i &&
-				   lookbehind_nonword(s, body + 3, g - 1);
+			/* (?<=, |\. ) or (?<![\w.-]): what follows has a non-word byte before it */
+			after_lb = s[body] == '?' && s[body + 1] == '<' && end == i &&
+				   ((s[body + 2] == '=' && lookbehind_nonword(s, body + 3, g - 1)) ||
+				    (s[body + 2] == '!' && alt_is_word_class(s, body + 3, g - 1)));
 			i = end;
 			continue;
 		}
@@ -1538,6 +1614,15 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				if (quantifier(s, i, &i) >= 1)
 					after_s = 1;
 				continue;
+			}
+			/* E[/&]M: exactly one of a few punctuation bytes stands there */
+			if (quantifier(s, i, &end) == 1 && end == i && class_bytes(s, c0, i, sub) &&
+			    cand_cost(sub->n, 1, 1) < bcost) {
+				size_t k;
+				for (k = 0; k < sub->n; k++)
+					sub->start[k] = (unsigned char)(items == 1);
+				*best = *sub;
+				bcost = cand_cost(sub->n, 1, 1);
 			}
 		} else if (ch == '\\') {
 			char e = s[i + 1];

@@ -231,7 +231,9 @@ static void test_rules__anchors(void)
 		"  {\"id\": \"md\", \"name\": \"MD\", \"group\": \"clinical\", \"patterns\": [\"(?<=[a-z], |[a-z],)MD\\\\b\"]},\n"
 		"  {\"id\": \"res\", \"name\": \"Residency\", \"group\": \"clinical\",\n"
 		"   \"patterns\": [\"\\\\b(?:in|em|fa)\\\\s+(?:medicine|surgery)\\\\b\"]},\n"
-		"  {\"id\": \"xr\", \"name\": \"Imaging\", \"group\": \"clinical\", \"terms\": [\"radiograph\", \"X-ray imaging\"]}\n"
+		"  {\"id\": \"xr\", \"name\": \"Imaging\", \"group\": \"clinical\", \"terms\": [\"radiograph\", \"X-ray imaging\"]},\n"
+		"  {\"id\": \"c\", \"name\": \"C\", \"group\": \"tech\", \"patterns\": [\"(?<![\\\\w+#.-])C(?![\\\\w+#]|\\\\.\\\\w)\"]},\n"
+		"  {\"id\": \"em\", \"name\": \"E/M\", \"group\": \"coding\", \"patterns\": [\"\\\\bE\\\\s?[/&]\\\\s?M\\\\b\"]}\n"
 		"]}\n";
 	struct ruleset *rs = NULL;
 	struct diag d = DIAG_INIT;
@@ -268,6 +270,15 @@ static void test_rules__anchors(void)
 	}
 	if ((a = anchor_of(rs, "xr", "imaging")) != NULL)
 		CHECK_INT(a->wrap, 1);
+	/* negative lookarounds that rule out a word byte: a one-letter word anchor */
+	if ((a = anchor_of(rs, "c", "c")) != NULL) {
+		CHECK_INT(a->before, EDGE_WORD);
+		CHECK_INT(a->after, EDGE_WORD);
+	}
+	/* a class of punctuation: one-byte anchors, so the pattern is not run on every line */
+	CHECK(anchor_of(rs, "em", "/") != NULL);
+	CHECK(anchor_of(rs, "em", "&") != NULL);
+	CHECK_INT(rs->index.nalways, 0);
 	/* exclude patterns get the literals a line must hold */
 	s = rules_find_signal(rs, "beta");
 	if (s >= 0 && rs->signals[s].nexclude == 1) {
