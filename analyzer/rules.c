@@ -1237,7 +1237,7 @@ static int term_anchor(const char *t, size_t *off, size_t *len, int *wrap)
 	     first_len >= best_len)) {
 		*off = first_off;
 		*len = first_len;
-		*wrap = 0;
+		*wrap = first_off > 0; /* pieces before it (non-ASCII) may end the line before */
 		return 1;
 	}
 	if (best_len >= 2) {

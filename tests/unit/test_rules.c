@@ -233,7 +233,8 @@ static void test_rules__anchors(void)
 		"   \"patterns\": [\"\\\\b(?:in|em|fa)\\\\s+(?:medicine|surgery)\\\\b\"]},\n"
 		"  {\"id\": \"xr\", \"name\": \"Imaging\", \"group\": \"clinical\", \"terms\": [\"radiograph\", \"X-ray imaging\"]},\n"
 		"  {\"id\": \"c\", \"name\": \"C\", \"group\": \"tech\", \"patterns\": [\"(?<![\\\\w+#.-])C(?![\\\\w+#]|\\\\.\\\\w)\"]},\n"
-		"  {\"id\": \"em\", \"name\": \"E/M\", \"group\": \"coding\", \"patterns\": [\"\\\\bE\\\\s?[/&]\\\\s?M\\\\b\"]}\n"
+		"  {\"id\": \"em\", \"name\": \"E/M\", \"group\": \"coding\", \"patterns\": [\"\\\\bE\\\\s?[/&]\\\\s?M\\\\b\"]},\n"
+		"  {\"id\": \"az\", \"name\": \"Aerzte\", \"group\": \"clinical\", \"terms\": [\"\xc3\x84rzte Netzwerk\"]}\n"
 		"]}\n";
 	struct ruleset *rs = NULL;
 	struct diag d = DIAG_INIT;
@@ -279,6 +280,9 @@ static void test_rules__anchors(void)
 	CHECK(anchor_of(rs, "em", "/") != NULL);
 	CHECK(anchor_of(rs, "em", "&") != NULL);
 	CHECK_INT(rs->index.nalways, 0);
+	/* an ASCII piece after a non-ASCII one: the term may start on the line before */
+	if ((a = anchor_of(rs, "az", "netzwerk")) != NULL)
+		CHECK_INT(a->wrap, 1);
 	/* exclude patterns get the literals a line must hold */
 	s = rules_find_signal(rs, "beta");
 	if (s >= 0 && rs->signals[s].nexclude == 1) {
