@@ -1360,6 +1360,18 @@ static size_t cand_cost(size_t n, size_t shortest, int short_any)
 	return n * 4 + (shortest >= 4 ? 0 : shortest == 3 ? 2 : shortest == 2 ? 6 : 12) + (short_any ? 8 : 0);
 }
 
+/* Past the item at s[i] (an escape, a class, a group or one byte), not past `to`. */
+static size_t next_item(const char *s, size_t i, size_t to)
+{
+	if (s[i] == '\\' && i + 1 < to)
+		return i + 2;
+	if (s[i] == '[')
+		return skip_class(s, i);
+	if (s[i] == '(')
+		return skip_group(s, i);
+	return i + 1;
+}
+
 /*
  * The bytes of a class s[from..to) ("[/&]") as one-byte literals, when it
  * lists only ASCII punctuation (no range, no negation, no escape class).
@@ -1420,14 +1432,7 @@ static int alt_is_word_class(const char *s, size_t from, size_t to)
 			start = ++i;
 			continue;
 		}
-		if (s[i] == '\\' && i + 1 < to)
-			i += 2;
-		else if (s[i] == '[')
-			i = skip_class(s, i);
-		else if (s[i] == '(')
-			i = skip_group(s, i);
-		else
-			i++;
+		i = next_item(s, i, to);
 	}
 }
 
@@ -1682,14 +1687,7 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 			start = ++i;
 			continue;
 		}
-		if (s[i] == '\\' && i + 1 < to)
-			i += 2;
-		else if (s[i] == '[')
-			i = skip_class(s, i);
-		else if (s[i] == '(')
-			i = skip_group(s, i);
-		else
-			i++;
+		i = next_item(s, i, to);
 	}
 	free(one);
 	return ok && out->n > 0;
