@@ -65,95 +65,6 @@ static void help(FILE *f)
 	      "Exit codes: 0 ok, 1 some input failed, 2 usage, 3 rules, 4 output.\n", f);
 }
 
-/* ---- output in chunks, atomically for a regular -o file ----------------- */
-
-struct sink {
-	int fd;
-	int atomic;          /* writing a temp file to rename over `path` */
-	const char *path;
-	struct buf tmp;      /* the temp file's name */
-	int failed;
-	int err;
-};
-
-static int sink_open(struct sink *s, const char *path)
-{
-	struct stat st;
-	memset(s, 0, sizeof(*s));
-	buf_init(&s->tmp);
-	s->path = path;
-	if (!path || strcmp(path, "-") == 0) {
-		s->fd = STDOUT_FILENO;
-		return 0;
-	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		/* /dev/null, a pipe, a terminal: nothing to replace atomically */
-		s->fd = open(path, O_WRONLY | O_CLOEXEC);
-	} else {
-		s->atomic = 1;
-		buf_printf(&s->tmp, "%s.tmpXXXXXX", path);
-		s->fd = mkstemp(s->tmp.ptr);
-	}
-	if (s->fd < 0) {
-		cli_error("cannot write '%s': %s", path, strerror(errno));
-		buf_release(&s->tmp);
-		return -1;
-	}
-	return 0;
-}
-
-static void sink_write(struct sink *s, struct buf *b)
-{
-	const char *p = b->ptr;
-	size_t n = b->len;
-	while (n && !s->failed) {
-		ssize_t w = write(s->fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			s->failed = 1;
-			s->err = errno;
-			break;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	buf_truncate(b, 0);
-}
-
-/* Finish: rename the temp file into place; returns an exit code. */
-static int sink_close(struct sink *s)
-{
-	const char *name = s->path && strcmp(s->path, "-") != 0 ? s->path : "standard output";
-	int ret = EXIT_OK;
-
-	if (s->atomic) {
-		mode_t mask = umask(0);
-		umask(mask);
-		if (!s->failed && fsync(s->fd) < 0) {
-			s->failed = 1;
-			s->err = errno;
-		}
-		(void)fchmod(s->fd, 0666 & ~mask);
-	}
-	if (s->fd != STDOUT_FILENO && close(s->fd) < 0 && !s->failed) {
-		s->failed = 1;
-		s->err = errno;
-	}
-	if (!s->failed && s->atomic && rename(s->tmp.ptr, s->path) < 0) {
-		s->failed = 1;
-		s->err = errno;
-	}
-	if (s->failed) {
-		cli_error("cannot write '%s': %s", name, strerror(s->err));
-		if (s->atomic)
-			unlink(s->tmp.ptr);
-		ret = EXIT_OUTPUT;
-	}
-	buf_release(&s->tmp);
-	return ret;
-}
-
 /* ---- progress on a terminal ------------------------------------------------- */
 
 struct progress {
@@ -436,7 +347,8 @@ int cmd_score(int argc, char **argv)
 	struct batch_opts bo;
 	struct progress prog;
 	struct table t;
-	struct sink sink;
+	struct io_sink sink;
+	struct diag d = DIAG_INIT;
 	struct buf out = BUF_INIT;
 	const char **paths = NULL;
 	const char *files_from = NULL;
@@ -644,7 +556,8 @@ int cmd_score(int argc, char **argv)
 			table_measure(&t, r->error ? 0 : rank, r);
 		}
 	}
-	if (sink_open(&sink, o.output) < 0) {
+	if (io_sink_open(&sink, o.output, &d) < 0) {
+		cli_error("%s", d.msg);
 		ret = EXIT_OUTPUT;
 		goto done;
 	}
@@ -657,11 +570,17 @@ int cmd_score(int argc, char **argv)
 			rank++;
 		}
 		render_table_row(&out, &t, r->error ? 0 : rank, r);
-		if (out.len >= SCORE_FLUSH_BYTES)
-			sink_write(&sink, &out);
+		if (out.len >= SCORE_FLUSH_BYTES) {
+			io_sink_write(&sink, out.ptr, out.len);
+			buf_truncate(&out, 0);
+		}
 	}
-	sink_write(&sink, &out);
-	ret = sink_close(&sink);
+	io_sink_write(&sink, out.ptr, out.len);
+	ret = EXIT_OK;
+	if (io_sink_close(&sink, &d) < 0) {
+		cli_error("%s", d.msg);
+		ret = EXIT_OUTPUT;
+	}
 	if ((tty_err && !o.quiet) || verbose) {
 		double secs = elapsed(&prog.t0);
 		size_t scored = res.n - res.nfailed;

@@ -68,53 +68,89 @@ done:
 	return ret;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+static int is_stdout(const char *path)
 {
-	while (len) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
+	return !path || strcmp(path, "-") == 0;
+}
+
+static int sink_fail(const struct io_sink *s, int err, struct diag *d)
+{
+	if (is_stdout(s->path))
+		return diag_set(d, SG_EIO, "cannot write to standard output: %s", strerror(err));
+	return diag_set(d, SG_EIO, "cannot write '%s': %s", s->path, strerror(err));
+}
+
+int io_sink_open(struct io_sink *s, const char *path, struct diag *d)
+{
+	struct stat st;
+
+	memset(s, 0, sizeof(*s));
+	buf_init(&s->tmp);
+	s->path = path;
+	if (is_stdout(path)) {
+		s->fd = STDOUT_FILENO;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* /dev/null, a pipe, a terminal: nothing to replace atomically */
+		s->fd = open(path, O_WRONLY | O_CLOEXEC);
+	} else {
+		s->atomic = 1;
+		buf_printf(&s->tmp, "%s.tmpXXXXXX", path);
+		s->fd = mkstemp(s->tmp.ptr);
+	}
+	if (s->fd < 0) {
+		int err = errno;
+		buf_release(&s->tmp);
+		return sink_fail(s, err, d);
 	}
 	return 0;
 }
 
-int io_write_atomic(const char *path, const char *data, size_t len, struct diag *d)
+void io_sink_write(struct io_sink *s, const char *data, size_t len)
 {
-	struct buf tmp = BUF_INIT;
-	int fd, ret = 0;
+	while (len && !s->err) {
+		ssize_t n = write(s->fd, data, len);
+		if (n < 0) {
+			if (errno != EINTR)
+				s->err = errno;
+			continue;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+}
 
-	if (strcmp(path, "-") == 0) {
-		if (write_all(STDOUT_FILENO, data, len) < 0)
-			return diag_set(d, SG_EIO, "cannot write to standard output: %s", strerror(errno));
-		return 0;
-	}
-	buf_printf(&tmp, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp.ptr);
-	if (fd < 0) {
-		ret = diag_set(d, SG_EIO, "cannot write '%s': %s", path, strerror(errno));
-		goto done;
-	}
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		ret = diag_set(d, SG_EIO, "cannot write '%s': %s", path, strerror(errno));
-		close(fd);
-		unlink(tmp.ptr);
-		goto done;
-	}
-	{
+int io_sink_close(struct io_sink *s, struct diag *d)
+{
+	int ret = 0;
+
+	if (s->atomic) {
 		mode_t mask = umask(0);
 		umask(mask);
-		(void)fchmod(fd, 0666 & ~mask);
+		if (!s->err && fsync(s->fd) < 0)
+			s->err = errno;
+		(void)fchmod(s->fd, 0666 & ~mask);
 	}
-	if (close(fd) < 0 || rename(tmp.ptr, path) < 0) {
-		ret = diag_set(d, SG_EIO, "cannot write '%s': %s", path, strerror(errno));
-		unlink(tmp.ptr);
+	if (s->fd != STDOUT_FILENO && close(s->fd) < 0 && !s->err)
+		s->err = errno;
+	if (!s->err && s->atomic && rename(s->tmp.ptr, s->path) < 0)
+		s->err = errno;
+	if (s->err) {
+		if (s->atomic)
+			unlink(s->tmp.ptr);
+		ret = sink_fail(s, s->err, d);
 	}
-done:
-	buf_release(&tmp);
+	buf_release(&s->tmp);
 	return ret;
+}
+
+int io_write_atomic(const char *path, const char *data, size_t len, struct diag *d)
+{
+	struct io_sink s;
+	int rc = io_sink_open(&s, path, d);
+	if (rc < 0)
+		return rc;
+	io_sink_write(&s, data, len);
+	return io_sink_close(&s, d);
 }

@@ -20,7 +20,27 @@
  * SG_EIO (missing, unreadable, a directory), SG_ETOOBIG (over `cap`).
  */
 int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d);
-/* Write `len` bytes to `path` atomically ("-" = stdout). */
+/*
+ * Output written in pieces to `path` ("-" or NULL = stdout). A regular
+ * file (or a new one) is written to a temp file beside it and renamed
+ * into place on close, so readers never see half of it and a failure
+ * leaves the old file alone; anything else (/dev/null, a pipe, a
+ * terminal) is written as it is, never replaced.
+ */
+struct io_sink {
+	int fd;
+	int atomic;          /* writing tmp, to rename over path */
+	const char *path;
+	struct buf tmp;      /* the temp file's name */
+	int err;             /* errno of the first failure, 0 if none */
+};
+
+int io_sink_open(struct io_sink *s, const char *path, struct diag *d);
+/* Append; a failure is kept for io_sink_close() to report. */
+void io_sink_write(struct io_sink *s, const char *data, size_t len);
+/* Finish (rename into place); 0, or SG_EIO with `d` set. */
+int io_sink_close(struct io_sink *s, struct diag *d);
+/* The whole output at once: open, write, close. */
 int io_write_atomic(const char *path, const char *data, size_t len, struct diag *d);
 /* Is `path` a directory? (-1 on stat failure) */
 int io_is_dir(const char *path);

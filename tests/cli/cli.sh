@@ -89,6 +89,17 @@ output_file)
 	[ ! -s "$T/out" ] || fail "stdout not empty with -o"
 	cmp -s "$T/o/r.md" tests/golden/expected/phd-researcher.txt.md || fail "-o content differs from stdout golden"
 	[ "$(ls "$T/o")" = "r.md" ] || fail "temp file left: $(ls "$T/o")" ;;
+output_special)
+	# -o naming a FIFO (as /dev/null or a pipe would be): written to, never replaced by a file
+	mkfifo "$T/fifo"
+	timeout 20 cat "$T/fifo" >"$T/got" &
+	reader=$!
+	timeout 20 "$BIN" analyze --as-of 2026-11-27 -o "$T/fifo" samples/phd-researcher.txt 2>"$T/err" ||
+		fail "analyze -o FIFO failed: $(cat "$T/err")"
+	wait $reader
+	[ -p "$T/fifo" ] || fail "the FIFO was replaced by a regular file"
+	cmp -s "$T/got" tests/golden/expected/phd-researcher.txt.text || fail "the FIFO did not get the report"
+	[ "$(ls "$T" | grep -c tmp)" -eq 0 ] || fail "temp file left: $(ls "$T")" ;;
 output_unwritable)
 	run 4 analyze -o "$T/no/such/dir/r.txt" samples/phd-researcher.txt
 	grep -q "^skillgap: cannot write '$T/no/such/dir/r.txt': No such file or directory\$" "$T/err" || fail "$(cat "$T/err")" ;;
