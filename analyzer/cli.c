@@ -204,6 +204,32 @@ int cli_file_argument(const char *cmd, const char *arg, const char **file, const
 	return EXIT_OK;
 }
 
+int cli_one_file_args(const char *cmd, int argc, char **argv, struct common_opts *o, const char **file,
+		      const char *extra, void (*help)(FILE *))
+{
+	int i;
+	*file = NULL;
+	for (i = 1; i < argc; i++) {
+		int rc;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			help(stdout);
+			return -1;
+		}
+		rc = cli_common_option(o, argc, argv, &i);
+		if (rc < 0)
+			return EXIT_USAGE;
+		if (rc)
+			continue;
+		if (cli_file_argument(cmd, argv[i], file, extra) != EXIT_OK)
+			return EXIT_USAGE;
+	}
+	if (!*file) {
+		cli_error("%s: no FILE given (use '-' for standard input)", cmd);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 int cli_load_rules(struct ruleset **out, const struct common_opts *o)
 {
 	struct diag d = DIAG_INIT;

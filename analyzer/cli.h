@@ -15,6 +15,8 @@
 #include "diag.h"
 #include "document.h"
 #include "match.h"
+#include <stdio.h>
+
 #include "read.h"
 #include "rules.h"
 #include "score.h"
@@ -59,6 +61,14 @@ int cli_common_option(struct common_opts *o, int argc, char **argv, int *i);
  * one-file message (may be "").
  */
 int cli_file_argument(const char *cmd, const char *arg, const char **file, const char *extra);
+/*
+ * The whole command line of a command that takes the shared options and
+ * one FILE: -h/--help prints `help` and returns -1 (the caller exits 0);
+ * otherwise EXIT_OK with *file set, or EXIT_USAGE after one message.
+ * `extra` is as for cli_file_argument().
+ */
+int cli_one_file_args(const char *cmd, int argc, char **argv, struct common_opts *o, const char **file,
+		      const char *extra, void (*help)(FILE *));
 /* Help text for the shared options, appended to a command's --help. */
 extern const char cli_common_help[];
 extern const char cli_limits_help[];

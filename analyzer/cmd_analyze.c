@@ -34,27 +34,14 @@ int cmd_analyze(int argc, char **argv)
 	struct buf out = BUF_INIT;
 	const struct renderer *ren;
 	const char *file = NULL;
-	int i, ret;
+	int rc, ret;
 
 	common_opts_init(&o);
-	for (i = 1; i < argc; i++) {
-		int rc;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			help(stdout);
-			return EXIT_OK;
-		}
-		rc = cli_common_option(&o, argc, argv, &i);
-		if (rc < 0)
-			return EXIT_USAGE;
-		if (rc)
-			continue;
-		if (cli_file_argument("analyze", argv[i], &file, " (use 'skillgap score' for many)") != EXIT_OK)
-			return EXIT_USAGE;
-	}
-	if (!file) {
-		cli_error("analyze: no FILE given (use '-' for standard input)");
-		return EXIT_USAGE;
-	}
+	rc = cli_one_file_args("analyze", argc, argv, &o, &file, " (use 'skillgap score' for many)", help);
+	if (rc < 0)
+		return EXIT_OK; /* --help */
+	if (rc != EXIT_OK)
+		return rc;
 	ren = renderer_find(o.format ? o.format : "text");
 	if (!ren) {
 		cli_error("analyze: unknown format '%s' (text, json or md)", o.format);

@@ -37,27 +37,14 @@ int cmd_extract(int argc, char **argv)
 	struct buf in = BUF_INIT, out = BUF_INIT;
 	struct diag d = DIAG_INIT;
 	const char *file = NULL, *format;
-	int i, ret = EXIT_OK;
+	int rc, ret = EXIT_OK;
 
 	common_opts_init(&o);
-	for (i = 1; i < argc; i++) {
-		int rc;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			help(stdout);
-			return EXIT_OK;
-		}
-		rc = cli_common_option(&o, argc, argv, &i);
-		if (rc < 0)
-			return EXIT_USAGE;
-		if (rc)
-			continue;
-		if (cli_file_argument("extract", argv[i], &file, "") != EXIT_OK)
-			return EXIT_USAGE;
-	}
-	if (!file) {
-		cli_error("extract: no FILE given (use '-' for standard input)");
-		return EXIT_USAGE;
-	}
+	rc = cli_one_file_args("extract", argc, argv, &o, &file, "", help);
+	if (rc < 0)
+		return EXIT_OK; /* --help */
+	if (rc != EXIT_OK)
+		return rc;
 	format = o.format ? o.format : "text";
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
 		cli_error("extract: unknown format '%s' (text or json)", format);

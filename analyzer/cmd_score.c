@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -338,6 +339,21 @@ static const char *take(const char *lng, const char *shrt, int argc, char **argv
 	return NULL;
 }
 
+/*
+ * Is record r printed under --top (at most `top` scored rows) and
+ * --min-score (tenths, -1: none)? Failed inputs always are; a scored one
+ * that is printed takes the next rank.
+ */
+static int row_shown(const struct batch_record *r, size_t *rank, unsigned long top, long min10)
+{
+	if (r->error)
+		return 1;
+	if (*rank >= top || (min10 >= 0 && r->score10 < min10))
+		return 0;
+	(*rank)++;
+	return 1;
+}
+
 int cmd_score(int argc, char **argv)
 {
 	struct common_opts o;
@@ -546,15 +562,9 @@ int cmd_score(int argc, char **argv)
 	/* render: header, then rows in chunks */
 	table_init(&t, fmt, o.redact, all_roles);
 	if (fmt == TABLE_TEXT) {
-		for (i = 0, rank = 0; i < res.n; i++) {
-			const struct batch_record *r = &res.items[i];
-			if (!r->error) {
-				if ((have_top && rank >= top) || (min10 >= 0 && r->score10 < min10))
-					continue;
-				rank++;
-			}
-			table_measure(&t, r->error ? 0 : rank, r);
-		}
+		for (i = 0, rank = 0; i < res.n; i++)
+			if (row_shown(&res.items[i], &rank, have_top ? top : ULONG_MAX, min10))
+				table_measure(&t, res.items[i].error ? 0 : rank, &res.items[i]);
 	}
 	if (io_sink_open(&sink, o.output, &d) < 0) {
 		cli_error("%s", d.msg);
@@ -564,11 +574,8 @@ int cmd_score(int argc, char **argv)
 	render_table_header(&out, &t);
 	for (i = 0, rank = 0; i < res.n; i++) {
 		const struct batch_record *r = &res.items[i];
-		if (!r->error) {
-			if ((have_top && rank >= top) || (min10 >= 0 && r->score10 < min10))
-				continue;
-			rank++;
-		}
+		if (!row_shown(r, &rank, have_top ? top : ULONG_MAX, min10))
+			continue;
 		render_table_row(&out, &t, r->error ? 0 : rank, r);
 		if (out.len >= SCORE_FLUSH_BYTES) {
 			io_sink_write(&sink, out.ptr, out.len);

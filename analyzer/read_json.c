@@ -135,10 +135,24 @@ static int scan_string(const struct scan *sc, size_t *i)
 	return scan_err(sc, n, "unexpected end of input");
 }
 
+/* One or more digits at s[k] (a fraction or an exponent of the number at `start`); *end after them. */
+static int scan_digits(const struct scan *sc, size_t k, size_t start, size_t *end)
+{
+	if (k >= sc->n)
+		return scan_err(sc, sc->n, "unexpected end of input");
+	if (!isdigit((unsigned char)sc->s[k]))
+		return scan_err(sc, start, "invalid number");
+	while (k < sc->n && isdigit((unsigned char)sc->s[k]))
+		k++;
+	*end = k;
+	return 0;
+}
+
 static int scan_number(const struct scan *sc, size_t *i)
 {
 	const char *s = sc->s;
 	size_t n = sc->n, k = *i, start = *i;
+	int rc;
 
 	if (s[k] == '-')
 		k++;
@@ -156,25 +170,14 @@ static int scan_number(const struct scan *sc, size_t *i)
 	} else {
 		return scan_err(sc, start, "invalid number");
 	}
-	if (k < n && s[k] == '.') {
-		k++;
-		if (k >= n)
-			return scan_err(sc, n, "unexpected end of input");
-		if (!isdigit((unsigned char)s[k]))
-			return scan_err(sc, start, "invalid number");
-		while (k < n && isdigit((unsigned char)s[k]))
-			k++;
-	}
+	if (k < n && s[k] == '.' && (rc = scan_digits(sc, k + 1, start, &k)) < 0)
+		return rc;
 	if (k < n && (s[k] == 'e' || s[k] == 'E')) {
 		k++;
 		if (k < n && (s[k] == '+' || s[k] == '-'))
 			k++;
-		if (k >= n)
-			return scan_err(sc, n, "unexpected end of input");
-		if (!isdigit((unsigned char)s[k]))
-			return scan_err(sc, start, "invalid number");
-		while (k < n && isdigit((unsigned char)s[k]))
-			k++;
+		if ((rc = scan_digits(sc, k, start, &k)) < 0)
+			return rc;
 	}
 	*i = k;
 	return 0;
