@@ -27,6 +27,9 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 
@@ -47,6 +50,7 @@ struct window {
 /* Whole-word anchors with one text: ids word_ids[first .. first + count). */
 struct word_slot {
 	const char *text;   /* NULL: empty slot */
+	uint64_t head;      /* its first 8 bytes (zero-padded): head8() */
 	uint32_t hash, len, first, count;
 };
 
@@ -82,19 +86,23 @@ struct scan {
 	uint32_t *word_ids;
 	unsigned char *word_next;   /* term_next() of each word_ids entry */
 	uint32_t max_word;       /* longest whole-word anchor */
-	struct pair_table start, any;
+	struct pair_table start, any, end;
 	uint32_t first1[257], *list1;
-	unsigned char cls[256];  /* per byte: CLS_WORD, CLS_ONE (begins a one-byte anchor) */
+	unsigned char cls[256];  /* per byte: CLS_WORD, CLS_ONE (begins a one-byte anchor), CLS_ANY */
+	int any_in_words;        /* an ANY or ONE anchor begins with a word byte */
 };
 
 #define CLS_WORD 1u
 #define CLS_ONE 2u
+#define CLS_ANY 4u               /* the first byte of an anchor in the `any` table */
 
 struct matcher {
 	const struct ruleset *rs;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct buf lower;   /* ASCII-lowercased text for the anchor lookups */
+	uint64_t *wmask;    /* bit i: lower[i] is an ASCII word byte; zero words past the end */
+	size_t awmask;
 	int full_scan;      /* testing: run every pattern over the whole text */
 	int presence;       /* stop a signal at its first accepted hit */
 	unsigned char *want;  /* per pattern: its signal is looked for */
@@ -103,6 +111,8 @@ struct matcher {
 	const struct document *doc;  /* during matcher_run */
 	/* per pattern, valid when stamp[p] == gen: its window list */
 	uint32_t *stamp, *head, *tail;
+	/* per pattern with co-anchors, valid when co_stamp[p] == gen: the lines holding one */
+	uint32_t *co_stamp, *co_head, *co_tail;
 	uint32_t gen;
 	struct window *win;
 	size_t nwin, awin;
@@ -132,8 +142,26 @@ static int word_byte(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/* A hash of a lowercase word, 8 bytes at a time. */
-static uint32_t word_hash(const unsigned char *s, size_t n)
+/* 0xFF in the first n (< 8) bytes of a word in memory order, whatever the byte order. */
+static const unsigned char ones8[16] = { 255, 255, 255, 255, 255, 255, 255, 255 };
+
+/* The first min(n, 8) bytes at s as a word, the rest zero; s has 8 readable bytes. */
+static inline uint64_t head8(const unsigned char *s, size_t n)
+{
+	uint64_t v, mask;
+	memcpy(&v, s, 8);
+	if (n >= 8)
+		return v;
+	memcpy(&mask, ones8 + 8 - n, 8);
+	return v & mask;
+}
+
+/*
+ * A hash of a lowercase word, 8 bytes at a time. `padded`: s has 8
+ * readable bytes past the word (the lowercased text does); otherwise the
+ * tail is copied first. Both give the same hash.
+ */
+static inline uint32_t word_hash(const unsigned char *s, size_t n, int padded)
 {
 	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u, v;
 	for (; n >= 8; s += 8, n -= 8) {
@@ -142,8 +170,13 @@ static uint32_t word_hash(const unsigned char *s, size_t n)
 		h ^= h >> 29;
 	}
 	if (n) {
-		v = 0;
-		memcpy(&v, s, n);
+		unsigned char tail[8] = { 0 };
+		if (padded) {
+			v = head8(s, n);
+		} else {
+			memcpy(tail, s, n);
+			memcpy(&v, tail, 8);
+		}
 		h = (h ^ v) * 0xFF51AFD7ED558CCDu;
 		h ^= h >> 29;
 	}
@@ -185,16 +218,24 @@ static int next_ok(unsigned char need, unsigned char got)
 	return !need || got == need || got >= 0x80;
 }
 
-enum anchor_kind { KIND_WORD, KIND_START, KIND_ANY, KIND_ONE };
+enum anchor_kind { KIND_WORD, KIND_START, KIND_END, KIND_ANY, KIND_ONE };
 
-/* Which table an anchor goes in. */
-static enum anchor_kind anchor_kind(const struct anchor *a)
+/* Which table an anchor of pattern ref goes in. */
+static enum anchor_kind anchor_kind(const struct anchor *a, const struct pattern_ref *ref)
 {
 	uint32_t k;
 	if (a->len < 2 && !(a->before != EDGE_ANY && a->after != EDGE_ANY && word_byte((unsigned char)a->text[0])))
 		return KIND_ONE;
-	if (a->before == EDGE_ANY || !word_byte((unsigned char)a->text[0]))
+	if (a->before == EDGE_ANY || !word_byte((unsigned char)a->text[0])) {
+		/*
+		 * It ends where an ASCII word does: looked up at word ends, by
+		 * its last two bytes. Not for an exact pattern, whose offsets
+		 * must arrive in text order (an END anchor is noted at its end).
+		 */
+		if (a->after != EDGE_ANY && word_byte((unsigned char)a->text[a->len - 1]) && (!ref->exact || a->co))
+			return KIND_END;
 		return KIND_ANY;
+	}
 	if (a->after == EDGE_ANY)
 		return KIND_START;
 	for (k = 0; k < a->len; k++)
@@ -228,22 +269,28 @@ static void scan_release(struct scan *sc)
 	free(sc->word_ids);
 	free(sc->word_next);
 	pair_release(&sc->start);
+	pair_release(&sc->end);
 	pair_release(&sc->any);
 	free(sc->list1);
 	memset(sc, 0, sizeof(*sc));
 }
 
-/* The slot of a word: its own, or the empty one where it would go. */
-static struct word_slot *word_slot(const struct scan *sc, const unsigned char *w, size_t n, uint32_t h)
+/* The slot of a word (`head` = its head8()): its own, or the empty one where it would go. */
+static struct word_slot *word_slot(const struct scan *sc, const unsigned char *w, size_t n, uint32_t h,
+				   uint64_t head)
 {
 	uint32_t i = h & sc->mask;
 	while (sc->slots[i].text &&
-	       (sc->slots[i].hash != h || sc->slots[i].len != n || memcmp(sc->slots[i].text, w, n) != 0))
+	       (sc->slots[i].hash != h || sc->slots[i].len != n || sc->slots[i].head != head ||
+		(n > 8 && memcmp(sc->slots[i].text + 8, w + 8, n - 8) != 0)))
 		i = (i + 1) & sc->mask;
 	return &sc->slots[i];
 }
 
-/* Fill a pair table with the wanted anchors of one kind (keeping their order). */
+/*
+ * Fill a pair table with the wanted anchors of one kind (keeping their
+ * order), keyed by their first two bytes, or for KIND_END their last two.
+ */
 static void pair_build(struct pair_table *pt, const struct anchor_index *ix, const unsigned char *want,
 		       enum anchor_kind kind)
 {
@@ -251,9 +298,11 @@ static void pair_build(struct pair_table *pt, const struct anchor_index *ix, con
 	size_t k;
 
 	pt->first = xcalloc(65536 + 1, sizeof(uint32_t));
-	for (k = 0; k < ix->nanchors; k++)
-		if (want[ix->anchors[k].pattern] && anchor_kind(&ix->anchors[k]) == kind)
-			pt->first[pair_of((const unsigned char *)ix->anchors[k].text) + 1]++;
+	for (k = 0; k < ix->nanchors; k++) {
+		const struct anchor *a = &ix->anchors[k];
+		if (want[a->pattern] && anchor_kind(a, &ix->patterns[a->pattern]) == kind)
+			pt->first[pair_of((const unsigned char *)a->text + (kind == KIND_END ? a->len - 2 : 0)) + 1]++;
+	}
 	for (k = 0; k < 65536; k++)
 		pt->first[k + 1] += pt->first[k];
 	pt->list = xcalloc(pt->first[65536] + 1, sizeof(*pt->list));
@@ -261,11 +310,12 @@ static void pair_build(struct pair_table *pt, const struct anchor_index *ix, con
 	memcpy(fill, pt->first, 65536 * sizeof(uint32_t));
 	for (k = 0; k < ix->nanchors; k++) {
 		const struct anchor *a = &ix->anchors[k];
+		const unsigned char *key = (const unsigned char *)a->text + (kind == KIND_END ? a->len - 2 : 0);
 		uint32_t b, j;
 		struct pair_entry *e;
-		if (!want[a->pattern] || anchor_kind(a) != kind)
+		if (!want[a->pattern] || anchor_kind(a, &ix->patterns[a->pattern]) != kind)
 			continue;
-		b = pair_of((const unsigned char *)a->text);
+		b = pair_of(key);
 		e = &pt->list[fill[b]++];
 		e->id = (uint32_t)k;
 		e->next = term_next(a);
@@ -274,12 +324,19 @@ static void pair_build(struct pair_table *pt, const struct anchor_index *ix, con
 			e->pre |= (uint32_t)(unsigned char)a->text[j] << (8 * j);
 			e->mask |= 0xFFu << (8 * j);
 		}
+		/* the filter: the 3 bytes from the key on (at the end: the 3 ending there) */
 		for (j = 0; j < 256; j++) {
 			unsigned char three[3];
 			uint32_t h;
-			three[0] = (unsigned char)a->text[0];
-			three[1] = (unsigned char)a->text[1];
-			three[2] = a->len >= 3 ? (unsigned char)a->text[2] : (unsigned char)j;
+			if (kind == KIND_END) {
+				three[0] = a->len >= 3 ? key[-1] : (unsigned char)j;
+				three[1] = key[0];
+				three[2] = key[1];
+			} else {
+				three[0] = key[0];
+				three[1] = key[1];
+				three[2] = a->len >= 3 ? key[2] : (unsigned char)j;
+			}
 			h = triple_of(three);
 			pt->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
 			if (a->len >= 3)
@@ -298,7 +355,8 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 
 	scan_release(sc);
 	for (k = 0; k < ix->nanchors; k++)
-		if (want[ix->anchors[k].pattern] && anchor_kind(&ix->anchors[k]) == KIND_WORD)
+		if (want[ix->anchors[k].pattern] &&
+		    anchor_kind(&ix->anchors[k], &ix->patterns[ix->anchors[k].pattern]) == KIND_WORD)
 			nwords++;
 	while (nslots < 4 * nwords)
 		nslots *= 2;
@@ -311,12 +369,21 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 		for (k = 0; k < ix->nanchors; k++) {
 			const struct anchor *a = &ix->anchors[k];
 			const unsigned char *t = (const unsigned char *)a->text;
-			enum anchor_kind kind = anchor_kind(a);
+			enum anchor_kind kind = anchor_kind(a, &ix->patterns[a->pattern]);
 			if (!want[a->pattern])
 				continue;
+			if (pass && (kind == KIND_ANY || kind == KIND_ONE) && word_byte(t[0]))
+				sc->any_in_words = 1;
+			if (pass && kind == KIND_ANY)
+				sc->cls[t[0]] |= CLS_ANY;
 			if (kind == KIND_WORD) {
-				uint32_t h = word_hash(t, a->len);
-				struct word_slot *sl = word_slot(sc, t, a->len, h);
+				unsigned char head[8] = { 0 };
+				uint32_t h = word_hash(t, a->len, 0);
+				struct word_slot *sl;
+				uint64_t hv;
+				memcpy(head, t, a->len < 8 ? a->len : 8);
+				memcpy(&hv, head, 8);
+				sl = word_slot(sc, t, a->len, h, hv);
 				if (pass) {
 					sc->word_next[sl->first + sl->count] = term_next(a);
 					sc->word_ids[sl->first + sl->count++] = (uint32_t)k;
@@ -324,6 +391,7 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 				}
 				if (!sl->text) {
 					sl->text = a->text;
+					sl->head = hv;
 					sl->hash = h;
 					sl->len = a->len;
 				}
@@ -354,6 +422,7 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 		if (word_byte((unsigned char)k))
 			sc->cls[k] |= CLS_WORD;
 	pair_build(&sc->start, ix, want, KIND_START);
+	pair_build(&sc->end, ix, want, KIND_END);
 	pair_build(&sc->any, ix, want, KIND_ANY);
 }
 
@@ -383,6 +452,9 @@ struct matcher *matcher_new(const struct ruleset *rs)
 	m->stamp = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->head = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->tail = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
+	m->co_stamp = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
+	m->co_head = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
+	m->co_tail = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->want = xmalloc(rs->index.npatterns + 1);
 	m->sections = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	for (p = 0; p < rs->index.npatterns; p++) {
@@ -400,9 +472,13 @@ void matcher_free(struct matcher *m)
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
 	buf_release(&m->lower);
+	free(m->wmask);
 	free(m->stamp);
 	free(m->head);
 	free(m->tail);
+	free(m->co_stamp);
+	free(m->co_head);
+	free(m->co_tail);
 	free(m->want);
 	free(m->sections);
 	scan_release(&m->scan);
@@ -475,23 +551,65 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 
 /*
  * The lowercased copy the anchors are looked up in, byte for byte the
- * same length as the text. The two non-ASCII letters that PCRE2's
- * caseless matching folds to ASCII letters (KELVIN SIGN, LONG S) never
- * reach here: document normalization folds them to K and s.
+ * same length as the text, and the bit mask of its ASCII word bytes
+ * (wmask). The two non-ASCII letters that PCRE2's caseless matching
+ * folds to ASCII letters (KELVIN SIGN, LONG S) never reach here:
+ * document normalization folds them to K and s.
  */
-static void lowercase_text(struct buf *out, const char *s, size_t n)
+static void lowercase_text(struct matcher *m, const char *s, size_t n)
 {
+	struct buf *out = &m->lower;
+	size_t nw = n / 64 + 2, i = 0;
 	unsigned char *d;
-	size_t i;
+	uint64_t *wm;
+
 	buf_truncate(out, 0);
-	buf_grow(out, n + 4);
+	buf_grow(out, n + 8);
 	d = (unsigned char *)out->ptr;
-	for (i = 0; i < n; i++) {
+	m->wmask = xgrow(m->wmask, &m->awmask, nw, sizeof(uint64_t));
+	wm = m->wmask;
+	memset(wm, 0, nw * sizeof(uint64_t));
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {
+		/* signed compares: bytes 0x80 and up are negative, in no range */
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+					   _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+		__m128i w;
+		x = _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+		_mm_storeu_si128((__m128i *)(void *)(d + i), x);
+		w = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+					       _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))),
+				 _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+							    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))),
+					      _mm_cmpeq_epi8(x, _mm_set1_epi8('_'))));
+		wm[i / 64] |= (uint64_t)(unsigned)_mm_movemask_epi8(w) << (i % 64);
+	}
+#endif
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		d[i] = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+		if (word_byte(d[i]))
+			wm[i / 64] |= (uint64_t)1 << (i % 64);
 	}
 	out->len = n;
-	memset(d + n, 0, 4); /* the anchor lookups read 4 bytes at a time */
+	memset(d + n, 0, 8); /* the anchor lookups read 4 or 8 bytes at a time */
+}
+
+/* Where the ASCII word at i ends: the first byte from i on that is no word byte. */
+static size_t word_end(const uint64_t *wm, size_t i)
+{
+	size_t k = i / 64;
+	uint64_t x = ~wm[k] >> (i % 64);
+	while (!x) /* the zero words past the end stop this */
+		x = ~wm[++k], i = k * 64;
+#if defined(__GNUC__)
+	return i + (size_t)__builtin_ctzll(x);
+#else
+	while (!(x & 1))
+		x >>= 1, i++;
+	return i;
+#endif
 }
 
 static int cmp_evidence(const void *a, const void *b)
@@ -511,12 +629,31 @@ void matcher_set_full_scan(struct matcher *m, int on)
 	m->full_scan = on;
 }
 
+/* Append a window to the list of pattern p kept in stamp/head/tail. */
+static void list_append(struct matcher *m, uint32_t *stamp, uint32_t *head, uint32_t *tail, uint32_t p,
+			uint32_t first, uint32_t last)
+{
+	struct window *w;
+	m->win = xgrow(m->win, &m->awin, m->nwin + 1, sizeof(*m->win));
+	w = &m->win[m->nwin];
+	w->first = first;
+	w->last = last;
+	w->next = NONE;
+	if (stamp[p] == m->gen) {
+		m->win[tail[p]].next = (uint32_t)m->nwin;
+	} else {
+		stamp[p] = m->gen;
+		head[p] = (uint32_t)m->nwin;
+	}
+	tail[p] = (uint32_t)m->nwin;
+	m->nwin++;
+}
+
 /* Note that pattern p may match on lines [first, last]. */
 static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t last)
 {
-	struct window *w;
 	if (m->stamp[p] == m->gen) {
-		w = &m->win[m->tail[p]];
+		struct window *w = &m->win[m->tail[p]];
 		if (m->rs->index.patterns[p].exact ? first == w->first : first <= w->last + 1) {
 			/* lines (offsets) arrive in order: merge */
 			if (last > w->last)
@@ -524,19 +661,15 @@ static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t l
 			return;
 		}
 	}
-	m->win = xgrow(m->win, &m->awin, m->nwin + 1, sizeof(*m->win));
-	w = &m->win[m->nwin];
-	w->first = first;
-	w->last = last;
-	w->next = NONE;
-	if (m->stamp[p] == m->gen) {
-		m->win[m->tail[p]].next = (uint32_t)m->nwin;
-	} else {
-		m->stamp[p] = m->gen;
-		m->head[p] = (uint32_t)m->nwin;
-	}
-	m->tail[p] = (uint32_t)m->nwin;
-	m->nwin++;
+	list_append(m, m->stamp, m->head, m->tail, p, first, last);
+}
+
+/* Note that a co-anchor of pattern p is on line `line` (lines arrive in order). */
+static void add_co(struct matcher *m, uint32_t p, uint32_t line)
+{
+	if (m->co_stamp[p] == m->gen && m->win[m->co_tail[p]].first == line)
+		return;
+	list_append(m, m->co_stamp, m->co_head, m->co_tail, p, line, line);
 }
 
 /* Does byte c (a byte before or after an anchor occurrence) fit the edge? */
@@ -607,7 +740,9 @@ static void note_anchor(struct matcher *m, const struct anchor *a, const unsigne
 	if (!edge_ok(a->before, i > 0 ? t[i - 1] : '\n') ||
 	    !edge_ok(a->after, i + a->len < n ? t[i + a->len] : '\n'))
 		return;
-	if (m->rs->index.patterns[a->pattern].exact) {
+	if (a->co) {
+		add_co(m, a->pattern, line);
+	} else if (m->rs->index.patterns[a->pattern].exact) {
 		if (a->term && !term_may_match(t, n, i, a->term))
 			return;
 		add_window(m, a->pattern, (uint32_t)i, line);
@@ -623,31 +758,53 @@ static inline int pair_maybe(const struct pair_table *pt, const unsigned char *t
 	return (pt->bits[h >> 3] >> (h & 7)) & 1;
 }
 
+/* Is the anchor of pair entry e at t[i], followed by what its term needs? */
+static inline const struct anchor *entry_at(const struct matcher *m, const struct pair_entry *e,
+					    const unsigned char *t, size_t n, size_t i)
+{
+	const struct anchor *a;
+	uint32_t w = (uint32_t)t[i] | (uint32_t)t[i + 1] << 8 | (uint32_t)t[i + 2] << 16 | (uint32_t)t[i + 3] << 24;
+	if ((w & e->mask) != e->pre)
+		return NULL;
+	a = &m->rs->index.anchors[e->id];
+	if (e->next && !next_ok(e->next, text_next(t, n, i + a->len)))
+		return NULL;
+	if (a->len > n - i || (a->len > 4 && memcmp(t + i + 4, a->text + 4, a->len - 4) != 0))
+		return NULL;
+	return a;
+}
+
 /* The anchors of a pair table that occur at t[i] (t has 4 readable bytes past n). */
 static void note_pairs(struct matcher *m, const struct pair_table *pt, const unsigned char *t, size_t n,
 		       size_t i, uint32_t line)
 {
-	uint32_t b = pair_of(t + i), k, w;
-
-	w = (uint32_t)t[i] | (uint32_t)t[i + 1] << 8 | (uint32_t)t[i + 2] << 16 | (uint32_t)t[i + 3] << 24;
-	for (k = pt->first[b]; k < pt->first[b + 1]; k++) {
-		const struct pair_entry *e = &pt->list[k];
-		const struct anchor *a;
-		if ((w & e->mask) != e->pre)
-			continue;
-		a = &m->rs->index.anchors[e->id];
-		if (e->next && !next_ok(e->next, text_next(t, n, i + a->len)))
-			continue;
-		if (a->len <= n - i && (a->len <= 4 || memcmp(t + i + 4, a->text + 4, a->len - 4) == 0))
+	uint32_t b = pair_of(t + i), k;
+	const struct anchor *a;
+	for (k = pt->first[b]; k < pt->first[b + 1]; k++)
+		if ((a = entry_at(m, &pt->list[k], t, n, i)) != NULL)
 			note_anchor(m, a, t, n, i, line);
+}
+
+/* The anchors of the END table that end at t[e] (e >= 2), where a word ends. */
+static void note_ends(struct matcher *m, const struct pair_table *pt, const unsigned char *t, size_t n,
+		      size_t e, uint32_t line)
+{
+	uint32_t b = pair_of(t + e - 2), k;
+	const struct anchor *a;
+	for (k = pt->first[b]; k < pt->first[b + 1]; k++) {
+		uint32_t len = m->rs->index.anchors[pt->list[k].id].len;
+		if (len <= e && (a = entry_at(m, &pt->list[k], t, n, e - len)) != NULL)
+			note_anchor(m, a, t, n, e - len, line);
 	}
 }
 
 /*
  * The one pass: every anchor occurrence becomes a window of its pattern.
  * Occurrences are noted in text order (at a word's start, its whole-word
- * anchors first), which add_window relies on. The text ends in NUL
- * padding, which is no word byte and no anchor byte.
+ * anchors first; END anchors at the word's end), which add_window relies
+ * on: for exact patterns by offset (they have no END anchors), for the
+ * others by line. The text ends in NUL padding, which is no word byte
+ * and no anchor byte.
  */
 static void find_anchors(struct matcher *m)
 {
@@ -655,40 +812,48 @@ static void find_anchors(struct matcher *m)
 	const struct anchor *anchors = m->rs->index.anchors;
 	const unsigned char *t = (const unsigned char *)m->lower.ptr;
 	const unsigned char *cls = sc->cls;
-	size_t n = m->lower.len, i = 0;
+	size_t n = m->lower.len, i = 0, j;
 	uint32_t line = 0, k;
+	int ends = sc->end.first[65536] > 0;
 
 	while (i < n) {
-		size_t e = i;
-		if (cls[t[i]] & CLS_WORD) {
-			uint32_t h;
-			do
-				e++;
-			while (cls[t[e]] & CLS_WORD);
-			h = e - i <= sc->max_word ? word_hash(t + i, e - i) : 0;
+		size_t e;
+		if (!(cls[t[i]] & CLS_WORD)) {
+			if (t[i] == '\n')
+				line++;
+			if (cls[t[i]] & CLS_ONE)
+				for (k = sc->first1[t[i]]; k < sc->first1[t[i] + 1]; k++)
+					note_anchor(m, &anchors[sc->list1[k]], t, n, i, line);
+			if ((cls[t[i]] & CLS_ANY) && pair_maybe(&sc->any, t + i))
+				note_pairs(m, &sc->any, t, n, i, line);
+			i++;
+			continue;
+		}
+		e = word_end(m->wmask, i);
+		if (e - i <= sc->max_word) {
+			uint32_t h = word_hash(t + i, e - i, 1);
 			/* a small bit filter first: most words are no anchor, and the slots are not in L1 */
-			if (e - i <= sc->max_word && (sc->maybe[(h >> 17) / 8] & (1u << ((h >> 17) & 7)))) {
-				const struct word_slot *sl = word_slot(sc, t + i, e - i, h);
+			if (sc->maybe[(h >> 17) / 8] & (1u << ((h >> 17) & 7))) {
+				const struct word_slot *sl = word_slot(sc, t + i, e - i, h, head8(t + i, e - i));
 				unsigned char got = sl->count ? text_next(t, n, e) : 0;
 				for (k = sl->first; k < sl->first + sl->count; k++)
 					if (next_ok(sc->word_next[k], got))
 						note_anchor(m, &anchors[sc->word_ids[k]], t, n, i, line);
 			}
-			if (pair_maybe(&sc->start, t + i))
-				note_pairs(m, &sc->start, t, n, i, line);
-		} else {
-			e = i + 1;
-			if (t[i] == '\n')
-				line++;
 		}
-		/* anchors that may start anywhere, at each byte of the word or the one non-word byte */
-		for (; i < e; i++) {
-			if (cls[t[i]] & CLS_ONE)
-				for (k = sc->first1[t[i]]; k < sc->first1[t[i] + 1]; k++)
-					note_anchor(m, &anchors[sc->list1[k]], t, n, i, line);
-			if (pair_maybe(&sc->any, t + i))
-				note_pairs(m, &sc->any, t, n, i, line);
+		if (pair_maybe(&sc->start, t + i))
+			note_pairs(m, &sc->start, t, n, i, line);
+		/* anchors that may start inside a word, at each of its bytes */
+		for (j = i; sc->any_in_words && j < e; j++) {
+			if (cls[t[j]] & CLS_ONE)
+				for (k = sc->first1[t[j]]; k < sc->first1[t[j] + 1]; k++)
+					note_anchor(m, &anchors[sc->list1[k]], t, n, j, line);
+			if ((cls[t[j]] & CLS_ANY) && pair_maybe(&sc->any, t + j))
+				note_pairs(m, &sc->any, t, n, j, line);
 		}
+		if (ends && e >= 2 && (e < 3 || pair_maybe(&sc->end, t + e - 3)))
+			note_ends(m, &sc->end, t, n, e, line);
+		i = e;
 	}
 }
 
@@ -807,12 +972,13 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 	}
 	if (++m->gen == 0) { /* stamps wrapped: forget them all */
 		memset(m->stamp, 0, ix->npatterns * sizeof(uint32_t));
+		memset(m->co_stamp, 0, ix->npatterns * sizeof(uint32_t));
 		m->gen = 1;
 	}
 	m->nwin = 0;
 	m->doc = doc;
 	if (!m->full_scan && doc->nlines) {
-		lowercase_text(&m->lower, doc->text.ptr, len);
+		lowercase_text(m, doc->text.ptr, len);
 		find_anchors(m);
 		for (i = 0; i < ix->nalways; i++)
 			if (m->want[ix->always[i]])
@@ -821,7 +987,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 	for (p = 0; p < ix->npatterns; p++) {
 		const struct pattern_ref *ref = &ix->patterns[p];
 		const struct rx *rx = &rs->signals[ref->signal].rx[ref->rx];
-		uint32_t wi;
+		uint32_t wi, co;
 		size_t resume = 0;
 		if (!m->want[p] || done(m, ev, ref->signal))
 			continue;
@@ -830,18 +996,38 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 				ret = SG_ELIMIT;
 			continue;
 		}
-		if (m->stamp[p] != m->gen)
+		if (m->stamp[p] != m->gen || (ref->co && m->co_stamp[p] != m->gen))
 			continue;
+		co = ref->co ? m->co_head[p] : NONE;
 		for (wi = m->head[p]; wi != NONE; wi = m->win[wi].next) {
 			const struct window *win = &m->win[wi];
-			int rc;
+			int rc = 0;
 			if (done(m, ev, ref->signal))
 				break;
-			if (ref->exact) /* an offset, and (in last) its line */
+			if (ref->co) {
+				/* only the lines that also hold a co-anchor (both lists are in order) */
+				uint32_t first = ref->exact ? win->last : win->first;
+				while (co != NONE && m->win[co].first < first)
+					co = m->win[co].next;
+				if (co == NONE)
+					break;
+				if (ref->exact) {
+					if (m->win[co].first == win->last)
+						rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
+								 subject_end(doc, rx, win->last), ev, &resume);
+				} else {
+					for (; co != NONE && m->win[co].first <= win->last && !done(m, ev, ref->signal);
+					     co = m->win[co].next)
+						if (run_lines(m, doc, ref->signal, rx, m->win[co].first, m->win[co].first,
+							      ev) < 0)
+							rc = SG_ELIMIT;
+				}
+			} else if (ref->exact) { /* an offset, and (in last) its line */
 				rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
 						 subject_end(doc, rx, win->last), ev, &resume);
-			else
+			} else {
 				rc = run_lines(m, doc, ref->signal, rx, win->first, win->last, ev);
+			}
 			if (rc < 0)
 				ret = SG_ELIMIT;
 		}

@@ -1174,6 +1174,7 @@ static void add_anchor(struct rules_priv *p, struct anchor_list *l, const char *
 	l->items[l->n].before = (uint8_t)before;
 	l->items[l->n].after = (uint8_t)after;
 	l->items[l->n].term = NULL;
+	l->items[l->n].co = 0;
 	l->n++;
 }
 
@@ -1322,8 +1323,18 @@ struct cand {
 	unsigned char before[CAND_MAX], after[CAND_MAX]; /* enum anchor_edge */
 	unsigned char whole[CAND_MAX]; /* the literal is its whole alternative */
 	unsigned char start[CAND_MAX]; /* a match starts where the literal does */
+	unsigned char var[CAND_MAX];   /* another variant of the literal before it ("ph.d" after "phd") */
 	size_t n;
 };
+
+/* How many literals the set holds, counting the variants of one as one. */
+static size_t cand_groups(const struct cand *c)
+{
+	size_t k, g = 0;
+	for (k = 0; k < c->n; k++)
+		g += !c->var[k];
+	return g;
+}
 
 static int ascii_word(char c);
 
@@ -1346,7 +1357,8 @@ static int cand_short_any(const struct cand *c)
 	return 0;
 }
 
-static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, int depth);
+static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, struct cand *second,
+		       int depth);
 
 /*
  * How costly a literal set is to watch for: every literal is a chance of
@@ -1373,15 +1385,21 @@ static size_t next_item(const char *s, size_t i, size_t to)
 }
 
 /*
- * The bytes of a class s[from..to) ("[/&]") as one-byte literals, when it
- * lists only ASCII punctuation (no range, no negation, no escape class).
+ * The bytes a class s[from..to) stands for, when it lists only ASCII
+ * punctuation ("[/&]") or one letter in both cases ("[Pp]", as one
+ * lowercase byte): no range, no negation, no escape class. Returns how
+ * many (0: another kind of class).
  */
-static int class_bytes(const char *s, size_t from, size_t to, struct cand *out)
+static size_t class_set(const char *s, size_t from, size_t to, char *set)
 {
-	size_t i;
-	out->n = 0;
+	size_t i, n = 0;
 	if (to - from < 3 || s[from + 1] == '^')
 		return 0;
+	if (to - from == 4 && ((s[from + 1] | 0x20) >= 'a' && (s[from + 1] | 0x20) <= 'z') &&
+	    s[from + 1] != s[from + 2] && (s[from + 1] | 0x20) == (s[from + 2] | 0x20)) {
+		set[0] = (char)(s[from + 1] | 0x20);
+		return 1;
+	}
 	for (i = from + 1; i + 1 < to; i++) {
 		char c = s[i];
 		if (c == '\\') {
@@ -1391,17 +1409,65 @@ static int class_bytes(const char *s, size_t from, size_t to, struct cand *out)
 		} else if (c == '-' && i > from + 1 && i + 2 < to) {
 			return 0; /* a range */
 		}
-		if (ascii_word(c) || (unsigned char)c < ' ' || (unsigned char)c >= 0x7F || out->n >= CAND_MAX)
+		if (ascii_word(c) || (unsigned char)c < ' ' || (unsigned char)c >= 0x7F || n >= CAND_MAX)
 			return 0;
-		out->lit[out->n][0] = c;
-		out->len[out->n] = 1;
-		out->before[out->n] = EDGE_ANY;
-		out->after[out->n] = EDGE_ANY;
-		out->whole[out->n] = 0;
-		out->start[out->n] = 0;
-		out->n++;
+		set[n++] = c;
 	}
-	return out->n > 0;
+	return n;
+}
+
+/* The bytes of a class of punctuation (class_set) as one-byte literals. */
+static int class_bytes(const char *s, size_t from, size_t to, struct cand *out)
+{
+	char set[CAND_MAX];
+	size_t k, n = class_set(s, from, to, set);
+	out->n = 0;
+	if (n < 1 || ascii_word(set[0]))
+		return 0;
+	for (k = 0; k < n; k++) {
+		out->lit[k][0] = set[k];
+		out->len[k] = 1;
+		out->before[k] = EDGE_ANY;
+		out->after[k] = EDGE_ANY;
+		out->whole[k] = 0;
+		out->start[k] = 0;
+		out->var[k] = 0;
+	}
+	out->n = n;
+	return 1;
+}
+
+/*
+ * An item at s[i] that stands for one byte of a small set, with no
+ * quantifier or with '?' (*opt): a literal byte, an escaped punctuation
+ * byte, a class_set() class, or \s (a space: the lines of a document
+ * hold no other whitespace, see document.h). Returns the set's size, 0
+ * for any other item; *end is past the item and its quantifier.
+ */
+static size_t lit_item(const char *s, size_t i, size_t to, char *set, size_t *end, int *opt)
+{
+	size_t n = 1, e = i + 1;
+	char c = i < to ? s[i] : '\0';
+	if (c == '\\' && i + 1 < to) {
+		char x = s[i + 1];
+		if (x != 's' && (ascii_word(x) || (unsigned char)x >= 0x80 || x < ' '))
+			return 0;
+		set[0] = x == 's' ? ' ' : x;
+		e = i + 2;
+	} else if (c == '[') {
+		e = skip_class(s, i);
+		if (e > to || (n = class_set(s, i, e, set)) == 0)
+			return 0;
+	} else if (!c || strchr("()|.^$*+?{\\", c) || (unsigned char)c >= 0x80 || c < ' ') {
+		return 0;
+	} else {
+		set[0] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+	}
+	*opt = e < to && s[e] == '?';
+	*end = e + (size_t)*opt;
+	if (*end < to && strchr("?*+{", s[*end]))
+		return 0; /* a lazy '??', or another quantifier */
+	return n;
 }
 
 /*
@@ -1471,51 +1537,156 @@ static int lookbehind_nonword(const char *s, size_t from, size_t to)
 }
 
 /*
- * The best literal set of one alternative s[from..to): a run of literal
- * characters, or a mandatory group whose every alternative has one.
- * Returns 0 when the alternative has nothing usable.
+ * A run of literal bytes being read, in up to VAR_MAX variants: an
+ * optional byte followed by more literal bytes ("Ph\.?D": "phd",
+ * "ph.d") or a class of a few bytes ("E[/&]M") forks it.
  */
-static int branch_anchor(const char *s, size_t from, size_t to, struct cand *best, int depth)
+#define VAR_MAX 8
+
+struct run {
+	char lit[VAR_MAX][LIT_MAX];
+	size_t len[VAR_MAX];
+	size_t n;       /* variants; 0: no run open */
+	int cut;        /* a variant outgrew LIT_MAX: what followed it is unknown */
+};
+
+/* Append one byte of set[0..nset) (or, when opt, none) to every variant. */
+static void run_push(struct run *r, const char *set, size_t nset, int opt)
 {
-	char run[LIT_MAX];
-	size_t i = from, rl = 0, bcost = (size_t)-1, run_start = from;
+	size_t n = r->n, v, k, o = n;
+	for (v = 0; v < n; v++) {
+		for (k = 1; k < nset + (size_t)opt; k++, o++) {
+			memcpy(r->lit[o], r->lit[v], r->len[v]);
+			r->len[o] = r->len[v];
+			if (k < nset && r->len[o] < LIT_MAX - 1)
+				r->lit[o][r->len[o]++] = set[k];
+		}
+		if (r->len[v] < LIT_MAX - 1)
+			r->lit[v][r->len[v]++] = set[0];
+		else
+			r->cut = 1;
+	}
+	r->n = o;
+}
+
+static size_t run_shortest(const struct run *r)
+{
+	size_t v, q = (size_t)-1;
+	for (v = 0; v < r->n; v++)
+		if (r->len[v] < q)
+			q = r->len[v];
+	return r->n ? q : 0;
+}
+
+/* Does every variant end in an ASCII word byte? */
+static int run_ends_word(const struct run *r)
+{
+	size_t v;
+	for (v = 0; v < r->n; v++)
+		if (!r->len[v] || !ascii_word(r->lit[v][r->len[v] - 1]))
+			return 0;
+	return r->n > 0 && !r->cut;
+}
+
+/* Keep `c` (cost k) as the best set, or else as the second best (when asked for). */
+static void offer(struct cand *best, size_t *bcost, struct cand *second, size_t *scost,
+		  const struct cand *c, size_t k)
+{
+	if (k < *bcost) {
+		if (second && best->n) {
+			*second = *best;
+			*scost = *bcost;
+		}
+		*best = *c;
+		*bcost = k;
+	} else if (second && k < *scost) {
+		*second = *c;
+		*scost = k;
+	}
+}
+
+/* Offer the run that ends here, with its edges; a 1-byte run needs edges on both sides. */
+static void offer_run(struct cand *best, size_t *bcost, struct cand *second, size_t *scost,
+		      const struct run *r, int before, int after, int whole, int start, struct cand *tmp)
+{
+	size_t q = run_shortest(r), v;
+	if (r->cut)
+		after = EDGE_ANY;
+	if (q < 2 && !(q == 1 && before && after))
+		return;
+	for (v = 0; v < r->n; v++) {
+		memcpy(tmp->lit[v], r->lit[v], r->len[v]);
+		tmp->len[v] = r->len[v];
+		tmp->before[v] = (unsigned char)before;
+		tmp->after[v] = (unsigned char)after;
+		tmp->whole[v] = (unsigned char)whole;
+		tmp->start[v] = (unsigned char)start;
+		tmp->var[v] = v > 0;
+	}
+	tmp->n = r->n;
+	offer(best, bcost, second, scost, tmp, cand_cost(1, q, q <= 3 && before == EDGE_ANY));
+}
+
+/*
+ * The best literal set of one alternative s[from..to): a run of literal
+ * characters (in a few variants), or a mandatory group whose every
+ * alternative has one. With `second`, also the second best, from
+ * another item: every match holds a literal of each. Returns 0 when the
+ * alternative has nothing usable.
+ */
+static int branch_anchor(const char *s, size_t from, size_t to, struct cand *best, struct cand *second,
+			 int depth)
+{
+	struct run *r = xmalloc(sizeof(*r));
+	size_t i = from, bcost = (size_t)-1, scost = (size_t)-1, run_start = from;
 	int after_b = 0, after_s = 0, after_lb = 0, run_before = EDGE_ANY, items = 0, run_at_start = 0;
 	int prev_s = 0, prev_lb = 0;
-	struct cand *sub = xmalloc(sizeof(*sub));
+	struct cand *sub = xmalloc(sizeof(*sub)), *tmp = xmalloc(sizeof(*tmp));
 
 	best->n = 0;
+	if (second)
+		second->n = 0;
+	r->n = 0;
+	r->cut = 0;
 	for (;;) {
 		char ch = i < to ? s[i] : '\0';
 		int is_b = ch == '\\' && i + 1 < to && s[i + 1] == 'b';
-		size_t qend;
+		size_t qend, end, nset;
 		/* \s, \s+ (not \s* or \s?): a whitespace character stands there */
 		int is_s = ch == '\\' && i + 1 < to && s[i + 1] == 's' && quantifier(s, i + 2, &qend) >= 1;
-		size_t end;
-		if (ch == '\0' || ch == '(' || ch == '[' || ch == '.' || ch == '^' || ch == '$' ||
-		    (unsigned char)ch >= 0x80 || ch < ' ' ||
-		    (ch == '\\' && i + 1 < to && (ascii_word(s[i + 1]) && s[i + 1] != '_'))) {
-			/* the current run of literals ends here; a 1-byte run needs edges on both sides */
+		char set[CAND_MAX], more[CAND_MAX];
+		int opt = 0, one;
+		size_t item_at = i;
+
+		nset = lit_item(s, i, to, set, &end, &opt);
+		/* inside a run: an optional byte before more literal bytes, or a class, forks it */
+		if (r->n && nset && (opt || ch == '[') && !(nset == 1 && !opt) &&
+		    r->n * (nset + (size_t)opt) <= VAR_MAX && (!opt || lit_item(s, end, to, more, &qend, &one))) {
+			run_push(r, set, nset, opt);
+			i = end;
+			continue;
+		}
+		one = nset == 1 && !opt && ch == '['; /* [Pp]: one letter, in either case */
+		if (!one && (ch == '\0' || ch == '(' || ch == '[' || ch == '.' || ch == '^' || ch == '$' ||
+			     (unsigned char)ch >= 0x80 || ch < ' ' ||
+			     (ch == '\\' && i + 1 < to && (ascii_word(s[i + 1]) && s[i + 1] != '_')))) {
+			/* the current run of literals ends here */
 			/* (?![\w+#]|...) after the run: no word byte follows it */
 			int no_word_next = ch == '(' && s[i + 1] == '?' && s[i + 2] == '!' &&
 					   alt_is_word_class(s, i + 3, skip_group(s, i) - 1);
-			int after = (is_b || no_word_next) && rl && ascii_word(run[rl - 1]) ? EDGE_WORD
+			int after = (is_b || no_word_next) && run_ends_word(r) ? EDGE_WORD
 				    : is_s ? EDGE_SPACE : EDGE_ANY;
-			size_t q = rl >= 2 ? rl : (rl == 1 && run_before && after ? 1 : 0);
-			if (q && cand_cost(1, q, q <= 3 && run_before == EDGE_ANY) < bcost) {
-				memcpy(best->lit[0], run, rl);
-				best->len[0] = rl;
-				best->before[0] = (unsigned char)run_before;
-				best->after[0] = (unsigned char)after;
-				best->whole[0] = run_start == from && i == to && items == 1;
-				best->start[0] = (unsigned char)run_at_start;
-				best->n = 1;
-				bcost = cand_cost(1, q, q <= 3 && run_before == EDGE_ANY);
-			}
-			rl = 0;
+			if (r->n)
+				offer_run(best, &bcost, second, &scost, r, run_before, after,
+					  run_start == from && i == to && items == 1, run_at_start, tmp);
+			r->n = 0;
+			r->cut = 0;
 		} else {
 			/* a literal character */
-			char c = ch;
-			if (ch == '\\') {
+			char c = one ? set[0] : ch;
+			if (one) {
+				i = end;
+			} else if (ch == '\\') {
 				c = s[i + 1];
 				i += 2;
 			} else {
@@ -1525,30 +1696,26 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				/* optional, or repeated: it breaks the run (a repeated one could still
 				 * start a run, but keep it simple) */
 				i = end;
-				if (rl >= 2 && cand_cost(1, rl, rl <= 3 && run_before == EDGE_ANY) < bcost) {
-					memcpy(best->lit[0], run, rl);
-					best->len[0] = rl;
-					best->before[0] = (unsigned char)run_before;
-					best->after[0] = EDGE_ANY;
-					best->whole[0] = 0;
-					best->start[0] = (unsigned char)run_at_start;
-					best->n = 1;
-					bcost = cand_cost(1, rl, rl <= 3 && run_before == EDGE_ANY);
-				}
-				rl = 0;
+				if (r->n)
+					offer_run(best, &bcost, second, &scost, r, run_before, EDGE_ANY, 0,
+						  run_at_start, tmp);
+				r->n = 0;
+				r->cut = 0;
 				after_b = after_s = after_lb = 0;
 				items++;
 				continue;
 			}
-			if (rl == 0) {
-				run_start = i - (ch == '\\' ? 2 : 1);
+			if (!r->n) {
+				run_start = item_at;
 				run_before = (after_b || after_lb) && ascii_word(c) ? EDGE_WORD
 					     : after_s ? EDGE_SPACE : EDGE_ANY;
 				run_at_start = items == 0;
 				items++;
+				r->n = 1;
+				r->len[0] = 0;
 			}
-			if (rl < LIT_MAX - 1)
-				run[rl++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+			c = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+			run_push(r, &c, 1, 0);
 			after_b = after_s = after_lb = 0;
 			continue;
 		}
@@ -1577,7 +1744,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			}
 			i = g;
 			if (quantifier(s, i, &end) >= 1 && !look && body < g - 1 && depth < 4 &&
-			    alt_anchors(s, body, g - 1, sub, depth + 1)) {
+			    alt_anchors(s, body, g - 1, sub, NULL, depth + 1)) {
 				int b_after = end == i && i + 1 < to && s[i] == '\\' && s[i + 1] == 'b';
 				size_t k;
 				/*
@@ -1594,14 +1761,12 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 					if (b_after && sub->whole[k] && ascii_word(sub->lit[k][sub->len[k] - 1]))
 						sub->after[k] = EDGE_WORD;
 				}
-				if (cand_cost(sub->n, cand_quality(sub), cand_short_any(sub)) < bcost) {
-					*best = *sub;
-					for (k = 0; k < best->n; k++) {
-						best->whole[k] = 0;
-						best->start[k] = best->start[k] && group_at_start;
-					}
-					bcost = cand_cost(sub->n, cand_quality(sub), cand_short_any(sub));
+				for (k = 0; k < sub->n; k++) {
+					sub->whole[k] = 0;
+					sub->start[k] = sub->start[k] && group_at_start;
 				}
+				offer(best, &bcost, second, &scost, sub,
+				      cand_cost(cand_groups(sub), cand_quality(sub), cand_short_any(sub)));
 			}
 			/* (?<=, |\. ) or (?<![\w.-]): what follows has a non-word byte before it */
 			after_lb = s[body] == '?' && s[body + 1] == '<' && end == i &&
@@ -1621,13 +1786,11 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 				continue;
 			}
 			/* E[/&]M: exactly one of a few punctuation bytes stands there */
-			if (quantifier(s, i, &end) == 1 && end == i && class_bytes(s, c0, i, sub) &&
-			    cand_cost(sub->n, 1, 1) < bcost) {
+			if (quantifier(s, i, &end) == 1 && end == i && class_bytes(s, c0, i, sub)) {
 				size_t k;
 				for (k = 0; k < sub->n; k++)
 					sub->start[k] = (unsigned char)(items == 1);
-				*best = *sub;
-				bcost = cand_cost(sub->n, 1, 1);
+				offer(best, &bcost, second, &scost, sub, cand_cost(sub->n, 1, 1));
 			}
 		} else if (ch == '\\') {
 			char e = s[i + 1];
@@ -1654,22 +1817,36 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 		}
 		quantifier(s, i, &i);
 	}
+	free(r);
 	free(sub);
+	free(tmp);
 	return best->n > 0;
 }
 
-/* Union of the best sets of every top-level alternative of s[from..to). */
-static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, int depth)
+/*
+ * Union of the best sets of every top-level alternative of s[from..to).
+ * With `second` and a single alternative, also its second best set.
+ */
+static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, struct cand *second,
+		       int depth)
 {
 	struct cand *one = xmalloc(sizeof(*one));
 	size_t i = from, start = from;
 	int ok = 1;
 
 	out->n = 0;
+	if (second) {
+		second->n = 0;
+		for (i = from; i < to && s[i] != '|'; i = next_item(s, i, to))
+			;
+		if (i < to)
+			second = NULL; /* alternatives: no second set */
+		i = from;
+	}
 	for (;;) {
 		if (i >= to || s[i] == '|') {
 			size_t k;
-			if (!branch_anchor(s, start, i, one, depth) || out->n + one->n > CAND_MAX) {
+			if (!branch_anchor(s, start, i, one, second, depth) || out->n + one->n > CAND_MAX) {
 				ok = 0;
 				break;
 			}
@@ -1680,6 +1857,7 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 				out->after[out->n] = one->after[k];
 				out->whole[out->n] = one->whole[k];
 				out->start[out->n] = one->start[k];
+				out->var[out->n] = one->var[k];
 				out->n++;
 			}
 			if (i >= to)
@@ -1698,15 +1876,20 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
  * (see branch_anchor). Syntax beyond this small reader (\Q, (?x), back
  * references, \x, \c, \N) gives up: the pattern then runs over the
  * whole text. Lookarounds never give anchors (their text is outside the
- * match).
+ * match). With `co`, a pattern of one alternative also gets co-anchors:
+ * its second best set, when each of those literals begins a word, so
+ * that a line without one needs no try either (a raw match stays on its
+ * line, so both are on the line where it starts). *co is set when it has.
  */
 static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const char *src, uint32_t pattern,
-			   uint32_t *exact)
+			   uint32_t *exact, uint32_t *co)
 {
-	struct cand *c;
+	struct cand *c, *c2;
 	size_t i = 0, k, n = strlen(src);
 	int ok;
 
+	if (co)
+		*co = 0;
 	for (k = 0; src[k]; k++) {
 		if (src[k] == '\\' && src[k + 1]) {
 			char e = src[k + 1];
@@ -1728,15 +1911,28 @@ static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const ch
 		i = j + 1;
 	}
 	c = xmalloc(sizeof(*c));
-	ok = alt_anchors(src, i, n, c, 0);
+	c2 = xmalloc(sizeof(*c2));
+	ok = alt_anchors(src, i, n, c, co ? c2 : NULL, 0);
 	*exact = ok;
-	if (ok)
+	if (ok) {
 		for (k = 0; k < c->n; k++) {
 			add_anchor(p, l, c->lit[k], c->len[k], pattern, 0, c->before[k], c->after[k]);
 			if (!c->start[k])
 				*exact = 0;
 		}
+		for (k = 0; co && k < c2->n; k++)
+			if (c2->before[k] == EDGE_ANY || !ascii_word(c2->lit[k][0]))
+				break;
+		if (co && c2->n && k == c2->n) {
+			for (k = 0; k < c2->n; k++) {
+				add_anchor(p, l, c2->lit[k], c2->len[k], pattern, 0, c2->before[k], c2->after[k]);
+				l->items[l->n - 1].co = 1;
+			}
+			*co = 1;
+		}
+	}
 	free(c);
+	free(c2);
 	return ok;
 }
 
@@ -1785,7 +1981,8 @@ static void build_index(struct ruleset *rs)
 					ix->patterns[id].exact = 0;
 				}
 			} else {
-				ok = pattern_anchors(p, &l, s->rx[r].source, id, &ix->patterns[id].exact);
+				ok = pattern_anchors(p, &l, s->rx[r].source, id, &ix->patterns[id].exact,
+						     &ix->patterns[id].co);
 			}
 			if (!ok)
 				ix->always[ix->nalways++] = id;
@@ -1800,7 +1997,7 @@ static void build_index(struct ruleset *rs)
 		for (r = 0; r < s->nexclude; r++) {
 			uint32_t exact;
 			l.n = 0;
-			if (!pattern_anchors(p, &l, s->exclude[r].source, 0, &exact) || !l.n)
+			if (!pattern_anchors(p, &l, s->exclude[r].source, 0, &exact, NULL) || !l.n)
 				continue;
 			s->exclude[r].need = arena_alloc(p, l.n * sizeof(struct anchor));
 			memcpy(s->exclude[r].need, l.items, l.n * sizeof(struct anchor));

@@ -84,6 +84,12 @@ struct anchor {
 	 * it (a filter only: PCRE2 still decides). NULL otherwise.
 	 */
 	const char *term;
+	/*
+	 * A co-anchor: not where a match may be, but a literal every match
+	 * of its (raw) pattern also holds, on the same line. A line without
+	 * one needs no try.
+	 */
+	uint8_t co;
 };
 
 struct pattern_ref {
@@ -96,6 +102,7 @@ struct pattern_ref {
 	 * searching lines.
 	 */
 	uint32_t exact;
+	uint32_t co;         /* it has co-anchors (struct anchor.co) */
 };
 
 struct anchor_index {

@@ -214,6 +214,49 @@ static void test_match__raw_patterns_stay_on_their_line(void)
 }
 
 /*
+ * A raw pattern with co-anchors ("\bEpic\b.{0,40}\bcertified\b") runs only
+ * on lines holding both literal sets; the hit must be where a full scan
+ * finds it, and not on the lines holding only one of them.
+ */
+static void test_match__co_anchors(void)
+{
+	static const char *const lines[] = { "Epic analyst", "Certified nurse", "Epic Systems, then certified ", "Certified Epic" };
+	struct ruleset *rs = embedded();
+	struct document *doc = document_new(DOC_TEXT);
+	struct matcher *m = matcher_new(rs), *full = matcher_new(rs);
+	struct evidence_list ev;
+	long s = rules_find_signal(rs, "epic-certification");
+	size_t k;
+	int pass;
+
+	evidence_list_init(&ev);
+	document_set_section(doc, SEC_EXPERIENCE);
+	for (k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
+		document_add_line(doc, lines[k], strlen(lines[k]), 0);
+	document_finish(doc);
+	matcher_set_full_scan(full, 1);
+	CHECK(s >= 0);
+	for (k = 0; s >= 0 && k < rs->signals[s].nrx; k++)
+		if (rs->index.patterns[rs->signals[s].rx[k].id].co)
+			break;
+	CHECK(s >= 0 && k < rs->signals[s].nrx); /* the shipped rule has co-anchors */
+	for (pass = 0; pass < 2 && s >= 0; pass++) {
+		matcher_run(pass ? full : m, doc, &ev);
+		CHECK_INT(ev.count[s], 2);
+		if (ev.count[s] == 2) {
+			CHECK_INT(ev.items[ev.first[s]].line, 2);
+			CHECK_INT(ev.items[ev.first[s]].off, 29); /* "Epic Systems, then certified" */
+			CHECK_INT(ev.items[ev.first[s]].len, 28);
+			CHECK_INT(ev.items[ev.first[s] + 1].line, 3);
+		}
+	}
+	evidence_list_release(&ev);
+	matcher_free(m);
+	matcher_free(full);
+	document_free(doc);
+}
+
+/*
  * Batch scoring narrows the matcher to the signals one role and the
  * entry paths read, each to its first hit: evidence_has() must answer as
  * after a full run for those signals, and no other signal gets evidence.
@@ -418,7 +461,7 @@ static void test_match__traps_table(void)
 }
 
 TEST_MAIN(TEST(test_match__term_boundaries), TEST(test_match__sections_and_exclude),
-	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__raw_patterns_stay_on_their_line), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
+	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__raw_patterns_stay_on_their_line), TEST(test_match__co_anchors), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
 	  TEST(test_match__trap_epic), TEST(test_match__trap_icd), TEST(test_match__trap_nlp_practitioner),
 	  TEST(test_match__trap_cv), TEST(test_match__trap_ml_units), TEST(test_match__trap_nasm_cpt),
 	  TEST(test_match__traps_table)

@@ -234,7 +234,13 @@ static void test_rules__anchors(void)
 		"  {\"id\": \"xr\", \"name\": \"Imaging\", \"group\": \"clinical\", \"terms\": [\"radiograph\", \"X-ray imaging\"]},\n"
 		"  {\"id\": \"c\", \"name\": \"C\", \"group\": \"tech\", \"patterns\": [\"(?<![\\\\w+#.-])C(?![\\\\w+#]|\\\\.\\\\w)\"]},\n"
 		"  {\"id\": \"em\", \"name\": \"E/M\", \"group\": \"coding\", \"patterns\": [\"\\\\bE\\\\s?[/&]\\\\s?M\\\\b\"]},\n"
-		"  {\"id\": \"az\", \"name\": \"Aerzte\", \"group\": \"clinical\", \"terms\": [\"\xc3\x84rzte Netzwerk\"]}\n"
+		"  {\"id\": \"az\", \"name\": \"Aerzte\", \"group\": \"clinical\", \"terms\": [\"\xc3\x84rzte Netzwerk\"]},\n"
+		"  {\"id\": \"ratio\", \"name\": \"Ratio\", \"group\": \"tech\", \"patterns\": [\"\\\\d+[/&]\\\\d+\"]},\n"
+		"  {\"id\": \"phd\", \"name\": \"PhD\", \"group\": \"research\", \"patterns\": [\"(?i)\\\\bPh\\\\.?\\\\s?D\\\\b\"]},\n"
+		"  {\"id\": \"doc2\", \"name\": \"Physician\", \"group\": \"clinical\",\n"
+		"   \"patterns\": [\"\\\\b(?:Staff|Attending)\\\\s+[Pp]hysician\\\\b\"]},\n"
+		"  {\"id\": \"epic\", \"name\": \"Epic cert\", \"group\": \"clinical\",\n"
+		"   \"patterns\": [\"\\\\bEpic\\\\b.{0,40}\\\\b(?:[Cc]ertified|certification)\\\\b\", \"\\\\bCNNs?\\\\b\"]}\n"
 		"]}\n";
 	struct ruleset *rs = NULL;
 	struct diag d = DIAG_INIT;
@@ -276,10 +282,50 @@ static void test_rules__anchors(void)
 		CHECK_INT(a->before, EDGE_WORD);
 		CHECK_INT(a->after, EDGE_WORD);
 	}
-	/* a class of punctuation: one-byte anchors, so the pattern is not run on every line */
-	CHECK(anchor_of(rs, "em", "/") != NULL);
-	CHECK(anchor_of(rs, "em", "&") != NULL);
+	/* inside a run of literals, a class of punctuation and optional bytes give variants */
+	{
+		static const char *const em[] = { "e/m", "e /m", "e/ m", "e / m", "e&m", "e &m", "e& m", "e & m" };
+		size_t k;
+		for (k = 0; k < sizeof(em) / sizeof(em[0]); k++)
+			if ((a = anchor_of(rs, "em", em[k])) != NULL) {
+				CHECK_INT(a->before, EDGE_WORD);
+				CHECK_INT(a->after, EDGE_WORD);
+				CHECK_INT(rs->index.patterns[a->pattern].exact, 1);
+			}
+	}
+	if ((a = anchor_of(rs, "phd", "phd")) != NULL) {
+		CHECK_INT(a->before, EDGE_WORD);
+		CHECK_INT(a->after, EDGE_WORD);
+	}
+	CHECK(anchor_of(rs, "phd", "ph.d") != NULL);
+	CHECK(anchor_of(rs, "phd", "ph d") != NULL);
+	CHECK(anchor_of(rs, "phd", "ph. d") != NULL);
+	/* a class of punctuation outside a run: one-byte anchors, so the pattern is not run on every line */
+	CHECK(anchor_of(rs, "ratio", "/") != NULL);
+	CHECK(anchor_of(rs, "ratio", "&") != NULL);
 	CHECK_INT(rs->index.nalways, 0);
+	/* [Pp]: one letter in either case continues the run */
+	if ((a = anchor_of(rs, "doc2", "physician")) != NULL) {
+		CHECK_INT(a->before, EDGE_SPACE);
+		CHECK_INT(a->after, EDGE_WORD);
+		CHECK_INT(a->co, 0);
+	}
+	/* a second literal set from another item: co-anchors on the same line */
+	if ((a = anchor_of(rs, "epic", "epic")) != NULL) {
+		CHECK_INT(a->co, 0);
+		CHECK_INT(rs->index.patterns[a->pattern].co, 1);
+	}
+	if ((a = anchor_of(rs, "epic", "certified")) != NULL) {
+		CHECK_INT(a->co, 1);
+		CHECK_INT(a->before, EDGE_WORD);
+	}
+	if ((a = anchor_of(rs, "epic", "certification")) != NULL)
+		CHECK_INT(a->co, 1);
+	/* an optional byte at the end of a run ends it there */
+	if ((a = anchor_of(rs, "epic", "cnn")) != NULL) {
+		CHECK_INT(a->after, EDGE_ANY);
+		CHECK_INT(rs->index.patterns[a->pattern].co, 0);
+	}
 	/* an ASCII piece after a non-ASCII one: the term may start on the line before */
 	if ((a = anchor_of(rs, "az", "netzwerk")) != NULL)
 		CHECK_INT(a->wrap, 1);
