@@ -43,58 +43,58 @@ static const struct {
 	const char *word;
 	signed char kind; /* enum section_kind; -1 filler */
 	char weak;
-} heading_words[] = {
-	{ "summary", SEC_SUMMARY, 0 }, { "profile", SEC_SUMMARY, 0 },
-	{ "objective", SEC_SUMMARY, 0 }, { "about", SEC_SUMMARY, 1 },
-	{ "overview", SEC_SUMMARY, 0 }, { "highlights", SEC_SUMMARY, 0 },
-	{ "qualifications", SEC_SUMMARY, 0 },
+} heading_words[] = { /* sorted by word: heading_word() searches it */
+	{ "about", SEC_SUMMARY, 1 }, { "academic", SEC_EDUCATION, 1 },
+	{ "achievements", SEC_AWARDS, 0 }, { "activities", -1, 0 }, { "additional", -1, 0 },
+	{ "and", -1, 0 }, { "appointments", SEC_EXPERIENCE, 0 }, { "areas", -1, 0 },
+	{ "awards", SEC_AWARDS, 0 }, { "bibliography", SEC_PUBLICATIONS, 0 },
+	{ "career", SEC_EXPERIENCE, 1 }, { "certificates", SEC_CERTIFICATIONS, 0 },
+	{ "certification", SEC_CERTIFICATIONS, 0 }, { "certifications", SEC_CERTIFICATIONS, 0 },
+	{ "certs", SEC_CERTIFICATIONS, 0 }, { "clinical", -1, 0 }, { "community", SEC_VOLUNTEER, 1 },
+	{ "competencies", SEC_SKILLS, 0 }, { "computer", -1, 0 }, { "contact", SEC_CONTACT, 0 },
+	{ "continuing", -1, 0 }, { "core", -1, 0 }, { "courses", SEC_EDUCATION, 1 },
+	{ "coursework", SEC_EDUCATION, 0 }, { "credentials", SEC_CERTIFICATIONS, 0 },
+	{ "data", -1, 0 }, { "degrees", SEC_EDUCATION, 0 }, { "details", -1, 0 },
+	{ "education", SEC_EDUCATION, 0 }, { "employment", SEC_EXPERIENCE, 0 },
 	{ "experience", SEC_EXPERIENCE, 0 }, { "experiences", SEC_EXPERIENCE, 0 },
-	{ "employment", SEC_EXPERIENCE, 0 }, { "work", SEC_EXPERIENCE, 1 },
-	{ "career", SEC_EXPERIENCE, 1 }, { "positions", SEC_EXPERIENCE, 0 },
-	{ "history", SEC_EXPERIENCE, 1 }, { "research", SEC_EXPERIENCE, 1 },
-	{ "appointments", SEC_EXPERIENCE, 0 },
-	{ "education", SEC_EDUCATION, 0 }, { "academic", SEC_EDUCATION, 1 },
-	{ "degrees", SEC_EDUCATION, 0 }, { "training", SEC_EDUCATION, 1 },
-	{ "coursework", SEC_EDUCATION, 0 },
-	{ "skills", SEC_SKILLS, 0 }, { "skill", SEC_SKILLS, 0 },
-	{ "competencies", SEC_SKILLS, 0 }, { "technologies", SEC_SKILLS, 1 },
-	{ "expertise", SEC_SKILLS, 0 }, { "tools", SEC_SKILLS, 1 },
-	{ "technical", SEC_SKILLS, 1 }, { "proficiencies", SEC_SKILLS, 0 },
-	{ "stack", SEC_SKILLS, 1 },
-	{ "publications", SEC_PUBLICATIONS, 0 }, { "papers", SEC_PUBLICATIONS, 0 },
-	{ "presentations", SEC_PUBLICATIONS, 0 }, { "patents", SEC_PUBLICATIONS, 0 },
-	{ "bibliography", SEC_PUBLICATIONS, 0 },
-	{ "certifications", SEC_CERTIFICATIONS, 0 }, { "certification", SEC_CERTIFICATIONS, 0 },
-	{ "certificates", SEC_CERTIFICATIONS, 0 }, { "certs", SEC_CERTIFICATIONS, 0 },
-	{ "courses", SEC_EDUCATION, 1 }, { "licenses", SEC_CERTIFICATIONS, 0 },
-	{ "licensure", SEC_CERTIFICATIONS, 0 }, { "credentials", SEC_CERTIFICATIONS, 0 },
-	{ "projects", SEC_PROJECTS, 0 }, { "portfolio", SEC_PROJECTS, 0 },
-	{ "awards", SEC_AWARDS, 0 }, { "honors", SEC_AWARDS, 0 }, { "honours", SEC_AWARDS, 0 },
-	{ "achievements", SEC_AWARDS, 0 }, { "grants", SEC_AWARDS, 0 },
+	{ "expertise", SEC_SKILLS, 0 }, { "grants", SEC_AWARDS, 0 }, { "highlights", SEC_SUMMARY, 0 },
+	{ "history", SEC_EXPERIENCE, 1 }, { "hobbies", SEC_INTERESTS, 0 },
+	{ "honors", SEC_AWARDS, 0 }, { "honours", SEC_AWARDS, 0 }, { "industry", -1, 0 },
+	{ "information", -1, 0 }, { "interests", SEC_INTERESTS, 0 }, { "key", -1, 0 },
+	{ "languages", SEC_LANGUAGES, 0 }, { "leadership", -1, 0 },
+	{ "licenses", SEC_CERTIFICATIONS, 0 }, { "licensure", SEC_CERTIFICATIONS, 0 },
+	{ "me", -1, 0 }, { "my", -1, 0 }, { "objective", SEC_SUMMARY, 0 }, { "of", -1, 0 },
+	{ "other", -1, 0 }, { "overview", SEC_SUMMARY, 0 }, { "papers", SEC_PUBLICATIONS, 0 },
+	{ "patents", SEC_PUBLICATIONS, 0 }, { "peer", -1, 0 }, { "personal", -1, 0 },
+	{ "portfolio", SEC_PROJECTS, 0 }, { "positions", SEC_EXPERIENCE, 0 },
+	{ "presentations", SEC_PUBLICATIONS, 0 }, { "professional", -1, 0 },
+	{ "proficiencies", SEC_SKILLS, 0 }, { "profile", SEC_SUMMARY, 0 },
+	{ "projects", SEC_PROJECTS, 0 }, { "publications", SEC_PUBLICATIONS, 0 },
+	{ "qualifications", SEC_SUMMARY, 0 }, { "recent", -1, 0 },
+	{ "references", SEC_REFERENCES, 0 }, { "relevant", -1, 0 }, { "research", SEC_EXPERIENCE, 1 },
+	{ "reviewed", -1, 0 }, { "selected", -1, 0 }, { "service", SEC_VOLUNTEER, 1 },
+	{ "skill", SEC_SKILLS, 0 }, { "skills", SEC_SKILLS, 0 }, { "software", -1, 0 },
+	{ "stack", SEC_SKILLS, 1 }, { "summary", SEC_SUMMARY, 0 }, { "teaching", -1, 0 },
+	{ "technical", SEC_SKILLS, 1 }, { "technologies", SEC_SKILLS, 1 }, { "the", -1, 0 },
+	{ "tools", SEC_SKILLS, 1 }, { "training", SEC_EDUCATION, 1 },
 	{ "volunteer", SEC_VOLUNTEER, 0 }, { "volunteering", SEC_VOLUNTEER, 0 },
-	{ "community", SEC_VOLUNTEER, 1 }, { "service", SEC_VOLUNTEER, 1 },
-	{ "languages", SEC_LANGUAGES, 0 },
-	{ "interests", SEC_INTERESTS, 0 }, { "hobbies", SEC_INTERESTS, 0 },
-	{ "references", SEC_REFERENCES, 0 },
-	{ "contact", SEC_CONTACT, 0 },
-	{ "professional", -1, 0 }, { "relevant", -1, 0 }, { "selected", -1, 0 },
-	{ "key", -1, 0 }, { "core", -1, 0 }, { "additional", -1, 0 },
-	{ "other", -1, 0 }, { "personal", -1, 0 }, { "clinical", -1, 0 },
-	{ "teaching", -1, 0 }, { "industry", -1, 0 }, { "leadership", -1, 0 },
-	{ "and", -1, 0 }, { "of", -1, 0 }, { "the", -1, 0 }, { "my", -1, 0 },
-	{ "recent", -1, 0 }, { "areas", -1, 0 }, { "information", -1, 0 },
-	{ "details", -1, 0 }, { "me", -1, 0 }, { "computer", -1, 0 },
-	{ "software", -1, 0 }, { "data", -1, 0 }, { "peer", -1, 0 },
-	{ "reviewed", -1, 0 }, { "continuing", -1, 0 }, { "activities", -1, 0 },
+	{ "work", SEC_EXPERIENCE, 1 },
 };
 
-/* The heading_words entry for a lowercase word, or -1. */
+/* The heading_words entry (sorted by word) for a lowercase word, or -1. */
 static int heading_word(const char *w)
 {
-	size_t k;
-	for (k = 0; k < sizeof(heading_words) / sizeof(heading_words[0]); k++)
-		if (heading_words[k].word[0] == w[0] && strcmp(heading_words[k].word, w) == 0)
-			return (int)k;
+	size_t lo = 0, hi = sizeof(heading_words) / sizeof(heading_words[0]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(heading_words[mid].word, w);
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -211,18 +211,22 @@ static long normalize_cp(uint32_t cp)
  * Printable ASCII with single spaces inside only: add_one_line() would
  * copy it unchanged.
  */
+static int double_space(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	while ((p = memchr(p, ' ', (size_t)(end - p))) != NULL && p + 1 < end) {
+		if (p[1] == ' ')
+			return 1;
+		p += 2;
+	}
+	return 0;
+}
+
 static int plain_line(const char *s, size_t n)
 {
-	size_t i;
-	unsigned bad = 0;
 	if (!n)
 		return 1;
-	bad |= (s[0] == ' ') | (s[n - 1] == ' ') | ((unsigned)((unsigned char)s[n - 1] - 0x20) > 0x5Eu);
-	for (i = 0; i + 1 < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		bad |= ((unsigned)(c - 0x20) > 0x5Eu) | ((c == ' ') & (s[i + 1] == ' '));
-	}
-	return !bad;
+	return s[0] != ' ' && s[n - 1] != ' ' && utf8_printable_run(s, n) == n && !double_space(s, n);
 }
 
 static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags)
@@ -241,17 +245,24 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	while (i < n) {
 		uint32_t cp;
 		long m;
-		size_t run = i;
-		/* fast path: a run of printable ASCII other than space */
-		while (run < n && (unsigned char)s[run] > ' ' && (unsigned char)s[run] < 0x7F)
-			run++;
+		size_t run = i + utf8_printable_run(s + i, n - i);
 		if (run > i) {
-			if (pending_space) {
-				buf_putc(&doc->text, ' ');
-				pending_space = 0;
+			/* printable ASCII: copied, a run of spaces as one (none first) */
+			char *d;
+			buf_grow(&doc->text, run - i);
+			d = doc->text.ptr + doc->text.len;
+			for (; i < run; i++) {
+				if (s[i] == ' ') {
+					pending_space = d > doc->text.ptr + start;
+					continue;
+				}
+				if (pending_space) {
+					*d++ = ' ';
+					pending_space = 0;
+				}
+				*d++ = s[i];
 			}
-			buf_put(&doc->text, s + i, run - i);
-			i = run;
+			doc->text.len = (size_t)(d - doc->text.ptr);
 			continue;
 		}
 		if ((unsigned char)s[i] < 0x80)
@@ -389,9 +400,15 @@ static int strncasecmp_ascii(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/* isalnum() in the C locale, which skillgap keeps, without the call. */
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static int is_word(unsigned char c)
 {
-	return isalnum(c) || c == '_' || c >= 0x80;
+	return ascii_alnum(c) || c == '_' || c >= 0x80;
 }
 
 /* Month name at s (any case, abbreviated or full, "Sept."); returns length. */
@@ -733,17 +750,23 @@ static void find_phone(struct document *doc, const char *s, size_t n, uint32_t l
 
 static void find_links(struct document *doc, const char *s, size_t n)
 {
-	static const char *const prefixes[] = {
-		"https://", "http://", "www.", "linkedin.com/", "github.com/",
-		"gitlab.com/", "orcid.org/", "scholar.google.",
+#define PREFIX(s) { s, sizeof(s) - 1 }
+	static const struct {
+		const char *text;
+		size_t len;
+	} prefixes[] = {
+		PREFIX("https://"), PREFIX("http://"), PREFIX("www."), PREFIX("linkedin.com/"),
+		PREFIX("github.com/"), PREFIX("gitlab.com/"), PREFIX("orcid.org/"), PREFIX("scholar.google."),
 	};
+#undef PREFIX
 	size_t i, k;
 	for (i = 0; i < n; i++) {
-		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '/'))
+		if (i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '/'))
 			continue;
 		for (k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
-			size_t l = strlen(prefixes[k]), e;
-			if (i + l >= n || strncasecmp_ascii(s + i, prefixes[k], l) != 0)
+			size_t l = prefixes[k].len, e;
+			if ((s[i] | 0x20) != prefixes[k].text[0] || i + l >= n ||
+			    strncasecmp_ascii(s + i, prefixes[k].text, l) != 0)
 				continue;
 			e = i + l;
 			while (e < n && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != '|' &&

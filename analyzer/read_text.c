@@ -17,7 +17,11 @@ static int looks_binary(const unsigned char *s, size_t n)
 {
 	size_t i, bad = 0, lim = n < 8192 ? n : 8192;
 	for (i = 0; i < lim;) {
-		unsigned char c = s[i];
+		unsigned char c;
+		i += utf8_printable_run((const char *)s + i, lim - i);
+		if (i >= lim)
+			break;
+		c = s[i];
 		if (c >= 0x20 && c < 0x80) {
 			i++;
 			continue;
@@ -199,8 +203,20 @@ int read_text(struct document **out, const char *bytes, size_t len,
 		utf8_append_valid(&u, bytes + skip, len - skip);
 	}
 
-	/* split on \r\n, \r, \n */
-	for (i = 0, start = 0; i <= u.len; i++) {
+	/* split on \r\n, \r, \n (without any \r: memchr for each \n) */
+	if (!u.len || !memchr(u.ptr, '\r', u.len)) {
+		for (start = 0; start < u.len || nlines == 0;) {
+			const char *nl = start < u.len ? memchr(u.ptr + start, '\n', u.len - start) : NULL;
+			size_t e = nl ? (size_t)(nl - u.ptr) : u.len;
+			lines = xgrow(lines, &alines, nlines + 1, sizeof(*lines));
+			lines[nlines].s = u.ptr + start;
+			lines[nlines].n = e - start;
+			nlines++;
+			start = e + 1;
+			if (!nl)
+				break;
+		}
+	} else for (i = 0, start = 0; i <= u.len; i++) {
 		if (i == u.len || u.ptr[i] == '\n' || u.ptr[i] == '\r') {
 			if (i == u.len && i == start && nlines > 0)
 				break; /* the text ended with a line break */

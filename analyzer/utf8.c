@@ -1,6 +1,8 @@
 /* utf8.c - UTF-8/UTF-16 decoding and encoding; see utf8.h. */
 #include "utf8.h"
 
+#include <string.h>
+
 uint32_t utf8_decode(const char *str, size_t n, size_t *i)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -67,12 +69,34 @@ void utf8_encode(struct buf *out, uint32_t cp)
 	}
 }
 
+size_t utf8_printable_run(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+	/* 8 bytes at a time: none >= 0x80, none < 0x20, none == 0x7F */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v, x;
+		memcpy(&v, s + i, 8);
+		x = v ^ (0x7F * ones);
+		if (((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) != 0)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 void utf8_append_valid(struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0, run = 0;
 	while (i < n) {
-		size_t start = i;
-		unsigned char c = (unsigned char)s[i];
+		size_t start;
+		unsigned char c;
+		i += utf8_printable_run(s + i, n - i);
+		if (i >= n)
+			break;
+		start = i;
+		c = (unsigned char)s[i];
 		if (c < 0x80) {
 			i++;
 			continue;

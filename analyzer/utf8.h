@@ -19,6 +19,8 @@
 uint32_t utf8_decode(const char *s, size_t n, size_t *i);
 /* Append the UTF-8 encoding of `cp` (U+FFFD when out of range). */
 void utf8_encode(struct buf *out, uint32_t cp);
+/* The length of the leading run of printable ASCII (0x20-0x7E) in s[0..n). */
+size_t utf8_printable_run(const char *s, size_t n);
 /* Append s[0..n) to out with invalid sequences replaced by U+FFFD. */
 void utf8_append_valid(struct buf *out, const char *s, size_t n);
 /* Append UTF-16 (little- or big-endian) text, without BOM, as UTF-8. */
