@@ -23,7 +23,7 @@ int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d)
 	int fd, is_stdin = strcmp(path, "-") == 0;
 	size_t start = out->len;
 	struct stat st;
-	int ret = 0;
+	int ret = 0, regular = 0;
 
 	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -38,8 +38,10 @@ int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d)
 				       path, (long long)st.st_size, cap);
 			goto done;
 		}
-		if (S_ISREG(st.st_mode))
+		if (S_ISREG(st.st_mode)) {
 			buf_grow(out, (size_t)st.st_size);
+			regular = st.st_size > 0; /* 0: maybe a /proc file, which says 0 and has more */
+		}
 	}
 	for (;;) {
 		ssize_t n;
@@ -59,6 +61,9 @@ int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d)
 			ret = diag_set(d, SG_ETOOBIG, "'%s' is too big: over %zu bytes (see --max-size)", path, cap);
 			goto done;
 		}
+		/* a regular file: the size fstat() gave is what is read; no read() just to see EOF */
+		if (regular && out->len - start == (size_t)st.st_size)
+			break;
 	}
 done:
 	if (!is_stdin)

@@ -1536,6 +1536,74 @@ static int lookbehind_nonword(const char *s, size_t from, size_t to)
 	}
 }
 
+/* Is s[i] (before `to`) a [\s-] class (also [-\s], [\s\-]); *end after it. */
+static int space_hyphen_class(const char *s, size_t i, size_t to, size_t *end)
+{
+	size_t e;
+	if (s[i] != '[')
+		return 0;
+	e = skip_class(s, i);
+	if (e > to || !((e - i == 5 && (strncmp(s + i, "[\\s-]", 5) == 0 || strncmp(s + i, "[-\\s]", 5) == 0)) ||
+			(e - i == 6 && strncmp(s + i, "[\\s\\-]", 6) == 0)))
+		return 0;
+	*end = e;
+	return 1;
+}
+
+/* Does whitespace (or a hyphen) stand at s[i]: \s or [\s-], at least once? */
+static int space_item(const char *s, size_t i, size_t to)
+{
+	size_t e;
+	if (i + 1 < to && s[i] == '\\' && s[i + 1] == 's')
+		return quantifier(s, i + 2, &e) >= 1;
+	return space_hyphen_class(s, i, to, &e) && quantifier(s, e, &e) >= 1;
+}
+
+/*
+ * A group of plain literal alternatives at s[i] ("(?:e|es|ing)"), at
+ * most `max` of them, each only literal bytes (letters, digits, spaces,
+ * escaped punctuation), with no quantifier or '?' (*opt). Writes them
+ * lowercased to lits/lens; returns how many (0: another kind of item).
+ */
+static size_t literal_group(const char *s, size_t i, size_t to, char lits[][LIT_MAX], size_t *lens, size_t max,
+			    size_t *end, int *opt)
+{
+	size_t g, k, n = 0, l = 0;
+	if (s[i] != '(' || s[i + 1] != '?' || s[i + 2] != ':')
+		return 0;
+	g = skip_group(s, i);
+	if (g > to || g < i + 4)
+		return 0;
+	for (k = i + 3; k < g - 1; k++) {
+		char c = s[k];
+		if (c == '|') {
+			if (!l || ++n >= max)
+				return 0;
+			l = 0;
+			continue;
+		}
+		if (c == '\\') {
+			c = s[++k];
+			if (ascii_word(c) || (unsigned char)c < ' ' || (unsigned char)c >= 0x7F)
+				return 0;
+		} else if (!ascii_word(c) && c != ' ') {
+			return 0; /* any syntax: not a plain literal */
+		}
+		if (l >= LIT_MAX - 1)
+			return 0;
+		lits[n][l++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+		lens[n] = l;
+	}
+	if (!l)
+		return 0;
+	n++;
+	*opt = g < to && s[g] == '?';
+	*end = g + (size_t)*opt;
+	if (*end < to && strchr("?*+{", s[*end]))
+		return 0;
+	return n;
+}
+
 /*
  * A run of literal bytes being read, in up to VAR_MAX variants: an
  * optional byte followed by more literal bytes ("Ph\.?D": "phd",
@@ -1567,6 +1635,28 @@ static void run_push(struct run *r, const char *set, size_t nset, int opt)
 			r->cut = 1;
 	}
 	r->n = o;
+}
+
+/* Append one of lits[0..n) (or, when opt, none) to every variant. */
+static void run_push_strings(struct run *r, char lits[][LIT_MAX], const size_t *lens, size_t n, int opt)
+{
+	size_t nv = r->n, v, k, o = 0;
+	struct run *old = xmalloc(sizeof(*old));
+	*old = *r;
+	for (v = 0; v < nv; v++)
+		for (k = 0; k < n + (size_t)opt; k++, o++) {
+			size_t add = k < n ? lens[k] : 0;
+			memcpy(r->lit[o], old->lit[v], old->len[v]);
+			r->len[o] = old->len[v];
+			if (r->len[o] + add >= LIT_MAX) {
+				r->cut = 1;
+				add = 0;
+			}
+			memcpy(r->lit[o] + r->len[o], k < n ? lits[k] : "", add);
+			r->len[o] += add;
+		}
+	r->n = o;
+	free(old);
 }
 
 static size_t run_shortest(const struct run *r)
@@ -1666,6 +1756,16 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			i = end;
 			continue;
 		}
+		/* inside a run: a group of a few plain literals forks it too ("cod(?:e|ing)") */
+		if (r->n && ch == '(' && !nset) {
+			char (*lits)[LIT_MAX] = tmp->lit;
+			size_t ng = literal_group(s, i, to, lits, tmp->len, VAR_MAX, &end, &opt);
+			if (ng && r->n * (ng + (size_t)opt) <= VAR_MAX && (!opt || lit_item(s, end, to, more, &qend, &one))) {
+				run_push_strings(r, lits, tmp->len, ng, opt);
+				i = end;
+				continue;
+			}
+		}
 		one = nset == 1 && !opt && ch == '['; /* [Pp]: one letter, in either case */
 		if (!one && (ch == '\0' || ch == '(' || ch == '[' || ch == '.' || ch == '^' || ch == '$' ||
 			     (unsigned char)ch >= 0x80 || ch < ' ' ||
@@ -1746,6 +1846,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			if (quantifier(s, i, &end) >= 1 && !look && body < g - 1 && depth < 4 &&
 			    alt_anchors(s, body, g - 1, sub, NULL, depth + 1)) {
 				int b_after = end == i && i + 1 < to && s[i] == '\\' && s[i + 1] == 'b';
+				int s_after = end == i && space_item(s, i, to);
 				size_t k;
 				/*
 				 * \b(?:PPV|NPV)\b: each whole literal alternative is a word;
@@ -1760,6 +1861,8 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 						sub->before[k] = EDGE_WORD;
 					if (b_after && sub->whole[k] && ascii_word(sub->lit[k][sub->len[k] - 1]))
 						sub->after[k] = EDGE_WORD;
+					else if (s_after && sub->whole[k])
+						sub->after[k] = EDGE_SPACE;
 				}
 				for (k = 0; k < sub->n; k++) {
 					sub->whole[k] = 0;
@@ -1779,8 +1882,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 			size_t c0 = i;
 			i = skip_class(s, i);
 			/* [\s-]+ (also [\s\-]+, [-\s]+): whitespace or a hyphen stands there */
-			if ((i - c0 == 5 && (strncmp(s + c0, "[\\s-]", 5) == 0 || strncmp(s + c0, "[-\\s]", 5) == 0)) ||
-			    (i - c0 == 6 && strncmp(s + c0, "[\\s\\-]", 6) == 0)) {
+			if (space_hyphen_class(s, c0, to, &end)) {
 				if (quantifier(s, i, &i) >= 1)
 					after_s = 1;
 				continue;

@@ -240,7 +240,9 @@ static void test_rules__anchors(void)
 		"  {\"id\": \"doc2\", \"name\": \"Physician\", \"group\": \"clinical\",\n"
 		"   \"patterns\": [\"\\\\b(?:Staff|Attending)\\\\s+[Pp]hysician\\\\b\"]},\n"
 		"  {\"id\": \"epic\", \"name\": \"Epic cert\", \"group\": \"clinical\",\n"
-		"   \"patterns\": [\"\\\\bEpic\\\\b.{0,40}\\\\b(?:[Cc]ertified|certification)\\\\b\", \"\\\\bCNNs?\\\\b\"]}\n"
+		"   \"patterns\": [\"\\\\bEpic\\\\b.{0,40}\\\\b(?:[Cc]ertified|certification)\\\\b\", \"\\\\bCNNs?\\\\b\"]},\n"
+		"  {\"id\": \"coder\", \"name\": \"Coder\", \"group\": \"coding\",\n"
+		"   \"patterns\": [\"\\\\b(?:ICU|ED)\\\\s+RN\\\\b\", \"\\\\bcod(?:e|ing)\\\\b\"]}\n"
 		"]}\n";
 	struct ruleset *rs = NULL;
 	struct diag d = DIAG_INIT;
@@ -321,6 +323,18 @@ static void test_rules__anchors(void)
 	}
 	if ((a = anchor_of(rs, "epic", "certification")) != NULL)
 		CHECK_INT(a->co, 1);
+	/* a group of whole literals followed by \s+: a space edge after them */
+	if ((a = anchor_of(rs, "coder", "icu")) != NULL) {
+		CHECK_INT(a->before, EDGE_WORD);
+		CHECK_INT(a->after, EDGE_SPACE);
+		CHECK_INT(a->co, 1); /* "rn" is the cheaper set */
+	}
+	/* a group of plain literals inside a run forks it */
+	if ((a = anchor_of(rs, "coder", "coding")) != NULL) {
+		CHECK_INT(a->before, EDGE_WORD);
+		CHECK_INT(a->after, EDGE_WORD);
+	}
+	CHECK(anchor_of(rs, "coder", "code") != NULL);
 	/* an optional byte at the end of a run ends it there */
 	if ((a = anchor_of(rs, "epic", "cnn")) != NULL) {
 		CHECK_INT(a->after, EDGE_ANY);
