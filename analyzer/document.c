@@ -211,14 +211,22 @@ static long normalize_cp(uint32_t cp)
  * Printable ASCII with single spaces inside only: add_one_line() would
  * copy it unchanged.
  */
+/* Two spaces in a row in s[0..n)? Eight bytes at a time. */
 static int double_space(const char *s, size_t n)
 {
-	const char *p = s, *end = s + n;
-	while ((p = memchr(p, ' ', (size_t)(end - p))) != NULL && p + 1 < end) {
-		if (p[1] == ' ')
+	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v, x, sp;
+		memcpy(&v, s + i, 8);
+		x = v ^ (0x20 * ones);
+		sp = ~(((x & lows) + lows) | x | lows); /* the high bit of each space byte, exactly */
+		if ((sp & (sp >> 8)) || (i && s[i - 1] == ' ' && s[i] == ' '))
 			return 1;
-		p += 2;
 	}
+	for (; i < n; i++)
+		if (s[i] == ' ' && i && s[i - 1] == ' ')
+			return 1;
 	return 0;
 }
 
@@ -246,23 +254,38 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 		uint32_t cp;
 		long m;
 		size_t run = i + utf8_printable_run(s + i, n - i);
+		int mid;
 		if (run > i) {
 			/* printable ASCII: copied, a run of spaces as one (none first) */
-			char *d;
-			buf_grow(&doc->text, run - i);
-			d = doc->text.ptr + doc->text.len;
-			for (; i < run; i++) {
-				if (s[i] == ' ') {
-					pending_space = d > doc->text.ptr + start;
-					continue;
-				}
-				if (pending_space) {
-					*d++ = ' ';
+			size_t e = run;
+			for (; i < e && s[i] == ' '; i++)
+				pending_space = doc->text.len > start;
+			while (e > i && s[e - 1] == ' ')
+				e--;
+			mid = i < e;
+			if (mid && !double_space(s + i, e - i)) {
+				if (pending_space)
+					buf_putc(&doc->text, ' ');
+				buf_put(&doc->text, s + i, e - i);
+			} else if (mid) {
+				char *d;
+				buf_grow(&doc->text, e - i + 1);
+				d = doc->text.ptr + doc->text.len;
+				for (; i < e; i++) {
+					if (s[i] == ' ') {
+						pending_space = 1; /* text was written before this space */
+						continue;
+					}
+					if (pending_space)
+						*d++ = ' ';
 					pending_space = 0;
+					*d++ = s[i];
 				}
-				*d++ = s[i];
+				doc->text.len = (size_t)(d - doc->text.ptr);
 			}
-			doc->text.len = (size_t)(d - doc->text.ptr);
+			if (mid) /* it ends in a byte that is no space; then maybe spaces */
+				pending_space = e < run;
+			i = run;
 			continue;
 		}
 		if ((unsigned char)s[i] < 0x80)

@@ -12,10 +12,14 @@
 
 #include "utf8.h"
 
-/* NUL bytes or mostly control/invalid bytes in the first 8 KiB: binary. */
-static int looks_binary(const unsigned char *s, size_t n)
+/*
+ * NUL bytes or mostly control/invalid bytes in the first 8 KiB: binary.
+ * *ascii is set when all of s is ASCII (then it is valid UTF-8 as it is).
+ */
+static int looks_binary(const unsigned char *s, size_t n, int *ascii)
 {
 	size_t i, bad = 0, lim = n < 8192 ? n : 8192;
+	*ascii = lim == n;
 	for (i = 0; i < lim;) {
 		unsigned char c;
 		i += utf8_printable_run((const char *)s + i, lim - i);
@@ -28,6 +32,7 @@ static int looks_binary(const unsigned char *s, size_t n)
 		}
 		if (c == 0)
 			return 1;
+		*ascii &= c < 0x80;
 		if (c < 0x20) {
 			if (c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
 				bad++;
@@ -191,40 +196,51 @@ int read_text(struct document **out, const char *bytes, size_t len,
 	struct buf u = BUF_INIT;
 	struct document *doc;
 	struct slice *lines = NULL;
-	size_t nlines = 0, alines = 0, i, start;
+	size_t nlines = 0, alines = 0, i, start, tlen;
+	const char *text;
 
 	*out = NULL;
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
 		utf16_append(&u, s + 2, len - 2, s[0] == 0xFE);
+		text = u.ptr;
+		tlen = u.len;
 	} else {
 		size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
-		if (looks_binary(s + skip, len - skip))
+		int ascii;
+		if (looks_binary(s + skip, len - skip, &ascii))
 			return diag_set(d, SG_EBINARY, "'%s' is a binary file, not a resume in a known format (txt, docx, json)", name);
-		utf8_append_valid(&u, bytes + skip, len - skip);
+		if (ascii) {
+			text = bytes + skip; /* read in place */
+			tlen = len - skip;
+		} else {
+			utf8_append_valid(&u, bytes + skip, len - skip);
+			text = u.ptr;
+			tlen = u.len;
+		}
 	}
 
 	/* split on \r\n, \r, \n (without any \r: memchr for each \n) */
-	if (!u.len || !memchr(u.ptr, '\r', u.len)) {
-		for (start = 0; start < u.len || nlines == 0;) {
-			const char *nl = start < u.len ? memchr(u.ptr + start, '\n', u.len - start) : NULL;
-			size_t e = nl ? (size_t)(nl - u.ptr) : u.len;
+	if (!tlen || !memchr(text, '\r', tlen)) {
+		for (start = 0; start < tlen || nlines == 0;) {
+			const char *nl = start < tlen ? memchr(text + start, '\n', tlen - start) : NULL;
+			size_t e = nl ? (size_t)(nl - text) : tlen;
 			lines = xgrow(lines, &alines, nlines + 1, sizeof(*lines));
-			lines[nlines].s = u.ptr + start;
+			lines[nlines].s = text + start;
 			lines[nlines].n = e - start;
 			nlines++;
 			start = e + 1;
 			if (!nl)
 				break;
 		}
-	} else for (i = 0, start = 0; i <= u.len; i++) {
-		if (i == u.len || u.ptr[i] == '\n' || u.ptr[i] == '\r') {
-			if (i == u.len && i == start && nlines > 0)
+	} else for (i = 0, start = 0; i <= tlen; i++) {
+		if (i == tlen || text[i] == '\n' || text[i] == '\r') {
+			if (i == tlen && i == start && nlines > 0)
 				break; /* the text ended with a line break */
 			lines = xgrow(lines, &alines, nlines + 1, sizeof(*lines));
-			lines[nlines].s = u.ptr + start;
+			lines[nlines].s = text + start;
 			lines[nlines].n = i - start;
 			nlines++;
-			if (i < u.len && u.ptr[i] == '\r' && i + 1 < u.len && u.ptr[i + 1] == '\n')
+			if (i < tlen && text[i] == '\r' && i + 1 < tlen && text[i + 1] == '\n')
 				i++;
 			start = i + 1;
 		}
