@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "read.h"
 
 static const struct {
 	const char *name;
@@ -54,6 +55,7 @@ int main(int argc, char **argv)
 		printf("skillgap %s\n", SKILLGAP_VERSION);
 		return EXIT_OK;
 	}
+	read_json_use_arena(); /* before any thread starts */
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].fn(argc - 1, argv + 1);

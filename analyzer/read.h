@@ -65,5 +65,12 @@ int read_wordml(struct document **out, const char *bytes, size_t len,
 		const char *name, const struct read_limits *lim, struct diag *d);
 int read_json(struct document **out, const char *bytes, size_t len,
 	      const char *name, const struct read_limits *lim, struct diag *d);
+/*
+ * Optional, once at start-up before any thread starts: let read_json()
+ * parse into a per-thread arena dropped as a whole afterwards, instead
+ * of one malloc() and free() per JSON value. It installs cJSON hooks
+ * that are plain malloc() and free() outside read_json().
+ */
+void read_json_use_arena(void);
 
 #endif

@@ -13,6 +13,7 @@
 #include "read.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,6 +362,90 @@ static int json_validate(const char *s, size_t n, const char *name, unsigned max
 done:
 	free(stack);
 	return ret;
+}
+
+/* ---- the parse arena ----------------------------------------------------- */
+
+/*
+ * cJSON allocates every value and string of a parse. With
+ * read_json_use_arena(), read_json() parses into this thread's arena: a
+ * 64 KiB block of thread-local storage, then blocks from malloc() when a
+ * document needs more, all dropped at once when the document is built
+ * (as cmark's arena allocator does). Outside a parse, or without
+ * read_json_use_arena(), cJSON's allocations are malloc() and free().
+ */
+#define ARENA_FIRST 65536
+
+struct arena_block {
+	struct arena_block *next;
+	max_align_t data[];
+};
+
+struct arena {
+	int on;                   /* this thread is parsing into the arena */
+	unsigned char *p;         /* the next free byte ... */
+	size_t left;              /* ... and how many follow it */
+	struct arena_block *more; /* blocks from malloc(), freed by arena_end() */
+};
+
+static int arena_hooks;       /* read_json_use_arena() was called */
+static _Thread_local struct arena arena;
+static _Thread_local max_align_t arena_first[ARENA_FIRST / sizeof(max_align_t)];
+
+static void *arena_malloc(size_t n)
+{
+	void *p;
+	if (!arena.on)
+		return malloc(n);
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (n > arena.left) {
+		size_t cap = n > ARENA_FIRST ? n : ARENA_FIRST;
+		struct arena_block *b = malloc(sizeof(*b) + cap);
+		if (!b)
+			return NULL; /* cJSON reports a failed parse */
+		b->next = arena.more;
+		arena.more = b;
+		arena.p = (unsigned char *)b->data;
+		arena.left = cap;
+	}
+	p = arena.p;
+	arena.p += n;
+	arena.left -= n;
+	return p;
+}
+
+static void arena_free(void *p)
+{
+	if (!arena.on)
+		free(p);
+	/* in the arena: dropped with it */
+}
+
+void read_json_use_arena(void)
+{
+	cJSON_Hooks h = { arena_malloc, arena_free };
+	cJSON_InitHooks(&h);
+	arena_hooks = 1;
+}
+
+static int arena_begin(void)
+{
+	if (!arena_hooks)
+		return 0;
+	arena.on = 1;
+	arena.p = (unsigned char *)arena_first;
+	arena.left = sizeof(arena_first);
+	return 1;
+}
+
+static void arena_end(void)
+{
+	while (arena.more) {
+		struct arena_block *b = arena.more;
+		arena.more = b->next;
+		free(b);
+	}
+	arena.on = 0;
 }
 
 /* ---- building the document ------------------------------------------- */
@@ -837,7 +922,7 @@ int read_json(struct document **out, const char *bytes, size_t len,
 {
 	struct document *doc;
 	cJSON *root;
-	int ret;
+	int ret, in_arena;
 
 	*out = NULL;
 	if (len >= 3 && (unsigned char)bytes[0] == 0xEF && (unsigned char)bytes[1] == 0xBB &&
@@ -848,9 +933,13 @@ int read_json(struct document **out, const char *bytes, size_t len,
 	ret = json_validate(bytes, len, name, lim->json_max_depth, d);
 	if (ret < 0)
 		return ret;
+	in_arena = arena_begin();
 	root = cJSON_ParseWithLengthOpts(bytes, len, NULL, 0);
-	if (!root)
+	if (!root) {
+		if (in_arena)
+			arena_end();
 		return diag_set(d, SG_ECORRUPT, "'%s': invalid JSON (nested too deeply or malformed)", name);
+	}
 	doc = document_new(DOC_JSON);
 	if (is_json_resume(root)) {
 		read_resume(doc, root);
@@ -858,7 +947,10 @@ int read_json(struct document **out, const char *bytes, size_t len,
 		doc->layout_recognized = 0;
 		walk_other(doc, root, 0);
 	}
-	cJSON_Delete(root);
+	if (in_arena)
+		arena_end(); /* the whole tree at once */
+	else
+		cJSON_Delete(root);
 	document_set_section(doc, doc->cur_section);
 	document_finish(doc);
 	if (!document_has_text(doc)) {

@@ -69,6 +69,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_stages LIST [ROLE] [RUNS 1..%d]\n", MAX_RUNS);
 		return 2;
 	}
+	read_json_use_arena(); /* as the skillgap program does */
 	if (rules_load_embedded(&rs, &d) < 0) {
 		fprintf(stderr, "bench_stages: %s\n", d.msg);
 		return 3;

@@ -25,4 +25,5 @@ skillgap_unit(test_read CASES
   test_read__json_crlf
   test_read__json_other_layout
   test_read__json_errors_line_col
-  test_read__json_depth_limit)
+  test_read__json_depth_limit
+  test_read__json_arena_same_document)

@@ -851,6 +851,72 @@ static void test_read__json_depth_limit(void)
 	buf_release(&b);
 }
 
+/* A document's lines, sections, dates and contact name as one string. */
+static void doc_summary(const struct document *doc, struct buf *out)
+{
+	size_t i;
+	norm_lines(doc, out);
+	for (i = 0; i < doc->ndates; i++)
+		buf_printf(out, "date %d-%d %d line %u\n", doc->dates[i].start, doc->dates[i].end,
+			   doc->dates[i].open, doc->dates[i].line);
+	buf_printf(out, "name %s\n", doc->contact.name ? doc->contact.name : "-");
+}
+
+/*
+ * read_json_use_arena(): the same documents as with malloc(), for a
+ * small resume and one of over 64 KiB of values (the arena's first block),
+ * read several times over (the arena is reused).
+ */
+static void test_read__json_arena_same_document(void)
+{
+	struct read_limits l = lim_default();
+	struct buf big = BUF_INIT, want_small = BUF_INIT, want_big = BUF_INIT, got = BUF_INIT;
+	struct document *doc = NULL;
+	struct diag d = DIAG_INIT;
+	int i, pass;
+
+	buf_puts(&big, "{\"basics\": {\"name\": \"Ana Lima\"}, \"work\": [");
+	for (i = 0; i < 400; i++)
+		buf_printf(&big, "%s{\"name\": \"Clinic %d\", \"position\": \"Data analyst\", \"startDate\": \"20%02d-01\","
+			   " \"endDate\": \"20%02d-06\", \"highlights\": [\"Built a sepsis model in Python\","
+			   " \"Cut readmissions by %d%%\"]}", i ? ", " : "", i, i % 20, i % 20 + 1, i % 50);
+	buf_puts(&big, "]}");
+	CHECK(big.len > 65536);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			read_json_use_arena();
+		for (i = 0; i < 3; i++) {
+			CHECK_INT(read_mem(&doc, resume_json, "r.json", &l, &d), 0);
+			buf_truncate(&got, 0);
+			if (doc)
+				doc_summary(doc, &got);
+			document_free(doc);
+			if (pass == 0 && i == 0)
+				buf_put(&want_small, got.ptr, got.len);
+			else
+				CHECK_STR(got.ptr, want_small.ptr);
+			CHECK_INT(read_mem(&doc, big.ptr, "big.json", &l, &d), 0);
+			buf_truncate(&got, 0);
+			if (doc)
+				doc_summary(doc, &got);
+			CHECK(doc && doc->ndates == 400);
+			document_free(doc);
+			if (pass == 0 && i == 0)
+				buf_put(&want_big, got.ptr, got.len);
+			else
+				CHECK_STR(got.ptr, want_big.ptr);
+		}
+	}
+	/* a document rejected before the parse leaves the arena as it was */
+	CHECK_INT(read_mem(&doc, "{\"a\": [1, 2,]}", "bad.json", &l, &d), SG_ECORRUPT);
+	CHECK_INT(read_mem(&doc, resume_json, "r.json", &l, &d), 0);
+	document_free(doc);
+	buf_release(&big);
+	buf_release(&want_small);
+	buf_release(&want_big);
+	buf_release(&got);
+}
+
 TEST_MAIN(
 	TEST(test_read__docx_sample_same_as_txt),
 	TEST(test_read__docx_header_contact),
@@ -877,5 +943,6 @@ TEST_MAIN(
 	TEST(test_read__json_crlf),
 	TEST(test_read__json_other_layout),
 	TEST(test_read__json_errors_line_col),
-	TEST(test_read__json_depth_limit)
+	TEST(test_read__json_depth_limit),
+	TEST(test_read__json_arena_same_document)
 )
