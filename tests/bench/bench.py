@@ -139,8 +139,12 @@ def to_json(text):
                     # an indented line continues the bullet above it
                     cur["highlights"][-1] += " " + ln
                 else:
+                    # "Title, Employer, Place 2019 - 2023": the position, then the employer
                     years = YEAR.findall(ln)
-                    cur = {"name": ln, "position": ln, "highlights": []}
+                    position, _, employer = ln.partition(", ")
+                    cur = {"position": position, "highlights": []}
+                    if employer:
+                        cur["name"] = employer
                     if years:
                         cur["startDate"] = years[0] + "-01"
                         if len(years) > 1:
@@ -192,7 +196,7 @@ def to_docx(text, path):
 
 def generate(dirpath, n, seed=4):
     """Write n resumes per format; returns {fmt: (list file, total bytes)}."""
-    stamp = os.path.join(dirpath, "corpus-v2-%d-%d.done" % (n, seed))
+    stamp = os.path.join(dirpath, "corpus-v3-%d-%d.done" % (n, seed))
     lists = {f: os.path.join(dirpath, "%s.list" % f) for f in ("txt", "docx", "json")}
     if not os.path.exists(stamp):
         shutil.rmtree(dirpath, ignore_errors=True)
