@@ -100,6 +100,7 @@ struct matcher {
 	const struct ruleset *rs;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
+	pcre2_match_context *xctx;  /* for exclude patterns, whose offset limit is their own */
 	struct buf lower;   /* ASCII-lowercased text for the anchor lookups */
 	uint64_t *wmask;    /* bit i: lower[i] is an ASCII word byte; zero words past the end */
 	size_t awmask;
@@ -443,12 +444,15 @@ struct matcher *matcher_new(const struct ruleset *rs)
 	m->rs = rs;
 	m->md = pcre2_match_data_create(16, NULL);
 	m->mctx = pcre2_match_context_create(NULL);
-	if (!m->md || !m->mctx) {
+	m->xctx = pcre2_match_context_create(NULL);
+	if (!m->md || !m->mctx || !m->xctx) {
 		matcher_free(m);
 		return NULL;
 	}
 	pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(m->mctx, MATCH_DEPTH_LIMIT);
+	pcre2_set_match_limit(m->xctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(m->xctx, MATCH_DEPTH_LIMIT);
 	m->stamp = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->head = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
 	m->tail = xcalloc(rs->index.npatterns + 1, sizeof(uint32_t));
@@ -471,6 +475,7 @@ void matcher_free(struct matcher *m)
 		return;
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
+	pcre2_match_context_free(m->xctx);
 	buf_release(&m->lower);
 	free(m->wmask);
 	free(m->stamp);
@@ -528,13 +533,15 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 	const char *line = doc->text.ptr + l->off;
 	size_t hs = off - l->off, he = hs + len, k;
 
+	/* only a match that starts before the hit's end can overlap it */
+	pcre2_set_offset_limit(m->xctx, he - 1);
 	for (k = 0; k < s->nexclude; k++) {
 		PCRE2_SIZE start = 0;
 		if (!may_exclude(m, &s->exclude[k], l))
 			continue;
 		while (start <= l->len) {
 			int rc = pcre2_match(s->exclude[k].code, (PCRE2_SPTR)line, l->len, start,
-					     PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+					     PCRE2_NO_UTF_CHECK, m->md, m->xctx);
 			PCRE2_SIZE *ov;
 			if (rc < 0)
 				break;

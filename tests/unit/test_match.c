@@ -214,6 +214,58 @@ static void test_match__raw_patterns_stay_on_their_line(void)
 }
 
 /*
+ * An exclude pattern whose match starts inside the hit excludes it, in
+ * the index's exact tries as in a full scan, also on the document's first
+ * line (the exclude used to inherit the hit's offset limit, which on that
+ * line kept it from starting past the hit's start).
+ */
+static void test_match__exclude_inside_hit(void)
+{
+	static const char skills[] =
+		"{\"schema_version\": 1, \"categories\": [{\"id\": \"core\", \"name\": \"Core\"}],\n"
+		" \"skills\": [\n"
+		"  {\"id\": \"alpha\", \"name\": \"Alpha\", \"category\": \"core\", \"terms\": [\"alpha\"], \"effort_hours\": 1},\n"
+		"  {\"id\": \"beta\", \"name\": \"Beta\", \"category\": \"core\", \"terms\": [\"beta\"], \"effort_hours\": 1},\n"
+		"  {\"id\": \"gamma\", \"name\": \"Gamma\", \"category\": \"core\", \"terms\": [\"gamma ray\"],\n"
+		"   \"exclude\": [\"\\\\bray gun\\\\b\"], \"effort_hours\": 1},\n"
+		"  {\"id\": \"delta\", \"name\": \"Delta\", \"category\": \"core\", \"terms\": [\"delta\"], \"effort_hours\": 1}\n"
+		" ]}\n";
+	static const char *const lines[] = { "gamma ray gun", "gamma ray gun", "gamma ray imaging" };
+	struct rules_file f[MINI_NFILES];
+	struct ruleset *rs = NULL;
+	struct diag d = DIAG_INIT;
+	struct document *doc = document_new(DOC_TEXT);
+	struct evidence_list ev;
+	size_t k;
+	int pass;
+
+	mini_files(f);
+	f[0].data = skills;
+	f[0].len = strlen(skills);
+	if (rules_load_files(&rs, f, MINI_NFILES, "t", &d) < 0) {
+		fprintf(stderr, "%s\n", d.msg);
+		test_failures++;
+	}
+	evidence_list_init(&ev);
+	for (k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
+		document_add_line(doc, lines[k], strlen(lines[k]), 0);
+	document_finish(doc);
+	for (pass = 0; pass < 2 && rs; pass++) {
+		struct matcher *m = matcher_new(rs);
+		long s = rules_find_signal(rs, "gamma");
+		matcher_set_full_scan(m, pass);
+		matcher_run(m, doc, &ev);
+		CHECK_INT(ev.count[s], 1);
+		if (ev.count[s] == 1)
+			CHECK_INT(ev.items[ev.first[s]].line, 2);
+		matcher_free(m);
+	}
+	evidence_list_release(&ev);
+	document_free(doc);
+	rules_free(rs);
+}
+
+/*
  * A raw pattern with co-anchors ("\bEpic\b.{0,40}\bcertified\b") runs only
  * on lines holding both literal sets; the hit must be where a full scan
  * finds it, and not on the lines holding only one of them.
@@ -461,7 +513,7 @@ static void test_match__traps_table(void)
 }
 
 TEST_MAIN(TEST(test_match__term_boundaries), TEST(test_match__sections_and_exclude),
-	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__raw_patterns_stay_on_their_line), TEST(test_match__co_anchors), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
+	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__raw_patterns_stay_on_their_line), TEST(test_match__co_anchors), TEST(test_match__exclude_inside_hit), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
 	  TEST(test_match__trap_epic), TEST(test_match__trap_icd), TEST(test_match__trap_nlp_practitioner),
 	  TEST(test_match__trap_cv), TEST(test_match__trap_ml_units), TEST(test_match__trap_nasm_cpt),
 	  TEST(test_match__traps_table)
