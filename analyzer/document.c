@@ -171,6 +171,12 @@ void document_free(struct document *doc)
 	free(doc);
 }
 
+void document_reserve(struct document *doc, size_t bytes, size_t lines)
+{
+	buf_grow(&doc->text, bytes);
+	doc->lines = xgrow(doc->lines, &doc->alines, lines, sizeof(*doc->lines));
+}
+
 void document_set_section(struct document *doc, enum section_kind k)
 {
 	doc->cur_section = k;
@@ -751,9 +757,9 @@ static void find_phone(struct document *doc, const char *s, size_t n, uint32_t l
 	size_t i;
 	for (i = 0; i < n; i++) {
 		size_t j = i, digits = 0, end = i;
-		if (!(isdigit((unsigned char)s[i]) || s[i] == '+' || s[i] == '('))
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '('))
 			continue;
-		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))
+		if (i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))
 			continue;
 		while (j < n && (isdigit((unsigned char)s[j]) || (s[j] && strchr("+-(). ", s[j])))) {
 			if (isdigit((unsigned char)s[j])) {
@@ -784,6 +790,13 @@ static void find_links(struct document *doc, const char *s, size_t n)
 #undef PREFIX
 	size_t i, k;
 	for (i = 0; i < n; i++) {
+		switch (s[i]) { /* the first letters of the prefixes, in either case */
+		case 'h': case 'w': case 'l': case 'g': case 'o': case 's':
+		case 'H': case 'W': case 'L': case 'G': case 'O': case 'S':
+			break;
+		default:
+			continue;
+		}
 		if (i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '/'))
 			continue;
 		for (k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {

@@ -96,6 +96,8 @@ struct document {
 /* A new empty document; never NULL. Free with document_free(). */
 struct document *document_new(enum doc_format format);
 void document_free(struct document *doc);
+/* A hint: room for about `bytes` of text in `lines` lines (readers know roughly). */
+void document_reserve(struct document *doc, size_t bytes, size_t lines);
 
 /* Lines added after this belong to section `k` (and carry `flags`). */
 void document_set_section(struct document *doc, enum section_kind k);

@@ -941,6 +941,7 @@ int read_json(struct document **out, const char *bytes, size_t len,
 		return diag_set(d, SG_ECORRUPT, "'%s': invalid JSON (nested too deeply or malformed)", name);
 	}
 	doc = document_new(DOC_JSON);
+	document_reserve(doc, len, len / 64 + 1);
 	if (is_json_resume(root)) {
 		read_resume(doc, root);
 	} else {

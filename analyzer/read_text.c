@@ -247,6 +247,7 @@ int read_text(struct document **out, const char *bytes, size_t len,
 	}
 
 	doc = document_new(DOC_TEXT);
+	document_reserve(doc, tlen + nlines, nlines);
 	for (i = 0; i < nlines; i++) {
 		struct slice t = trim(lines[i].s, lines[i].n);
 		int underlined = 0, inline_rest;
