@@ -788,16 +788,17 @@ static void find_links(struct document *doc, const char *s, size_t n)
 		PREFIX("github.com/"), PREFIX("gitlab.com/"), PREFIX("orcid.org/"), PREFIX("scholar.google."),
 	};
 #undef PREFIX
+	/* 1: the first letter of a prefix (either case); 2: a byte no link may follow */
+	static const unsigned char cls[256] = {
+		['h'] = 1, ['w'] = 1, ['l'] = 1, ['g'] = 1, ['o'] = 1, ['s'] = 1,
+		['H'] = 1, ['W'] = 1, ['L'] = 1, ['G'] = 1, ['O'] = 1, ['S'] = 1,
+		['.'] = 2, ['/'] = 2,
+	};
 	size_t i, k;
 	for (i = 0; i < n; i++) {
-		switch (s[i]) { /* the first letters of the prefixes, in either case */
-		case 'h': case 'w': case 'l': case 'g': case 'o': case 's':
-		case 'H': case 'W': case 'L': case 'G': case 'O': case 'S':
-			break;
-		default:
-			continue;
-		}
-		if (i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '/'))
+		/* a prefix's first letter, not after a letter, digit, '.' or '/' */
+		if (!(cls[(unsigned char)s[i]] & 1) ||
+		    (i > 0 && ((cls[(unsigned char)s[i - 1]] & 2) || ascii_alnum((unsigned char)s[i - 1]))))
 			continue;
 		for (k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
 			size_t l = prefixes[k].len, e;

@@ -1973,6 +1973,16 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 	return ok && out->n > 0;
 }
 
+/* Does every match start where one of the set's literals does? */
+static int cand_all_start(const struct cand *c)
+{
+	size_t k;
+	for (k = 0; k < c->n; k++)
+		if (!c->start[k])
+			return 0;
+	return c->n > 0;
+}
+
 /*
  * Anchors of a raw pattern: literals such that every match contains one
  * (see branch_anchor). Syntax beyond this small reader (\Q, (?x), back
@@ -2016,6 +2026,16 @@ static int pattern_anchors(struct rules_priv *p, struct anchor_list *l, const ch
 	c2 = xmalloc(sizeof(*c2));
 	ok = alt_anchors(src, i, n, c, co ? c2 : NULL, 0);
 	*exact = ok;
+	if (ok && co && c2->n && !cand_all_start(c) && cand_all_start(c2)) {
+		/*
+		 * The second set is where every match starts: anchored tries
+		 * there cost less than searching whole lines (long ones above
+		 * all), so it becomes the anchors and the first the co-anchors.
+		 */
+		struct cand *t = c;
+		c = c2;
+		c2 = t;
+	}
 	if (ok) {
 		for (k = 0; k < c->n; k++) {
 			add_anchor(p, l, c->lit[k], c->len[k], pattern, 0, c->before[k], c->after[k]);

@@ -306,11 +306,19 @@ static void test_rules__anchors(void)
 	CHECK(anchor_of(rs, "ratio", "/") != NULL);
 	CHECK(anchor_of(rs, "ratio", "&") != NULL);
 	CHECK_INT(rs->index.nalways, 0);
-	/* [Pp]: one letter in either case continues the run */
+	/*
+	 * [Pp]: one letter in either case continues the run. "physician" is
+	 * the cheaper set, but every match starts at "staff" or "attending":
+	 * those become the (exact) anchors, "physician" the co-anchor.
+	 */
 	if ((a = anchor_of(rs, "doc2", "physician")) != NULL) {
 		CHECK_INT(a->before, EDGE_SPACE);
 		CHECK_INT(a->after, EDGE_WORD);
+		CHECK_INT(a->co, 1);
+	}
+	if ((a = anchor_of(rs, "doc2", "staff")) != NULL) {
 		CHECK_INT(a->co, 0);
+		CHECK_INT(rs->index.patterns[a->pattern].exact, 1);
 	}
 	/* a second literal set from another item: co-anchors on the same line */
 	if ((a = anchor_of(rs, "epic", "epic")) != NULL) {
@@ -327,8 +335,10 @@ static void test_rules__anchors(void)
 	if ((a = anchor_of(rs, "coder", "icu")) != NULL) {
 		CHECK_INT(a->before, EDGE_WORD);
 		CHECK_INT(a->after, EDGE_SPACE);
-		CHECK_INT(a->co, 1); /* "rn" is the cheaper set */
+		CHECK_INT(a->co, 0); /* where every match starts; "rn", the cheaper set, is the co-anchor */
 	}
+	if ((a = anchor_of(rs, "coder", "rn")) != NULL)
+		CHECK_INT(a->co, 1);
 	/* a group of plain literals inside a run forks it */
 	if ((a = anchor_of(rs, "coder", "coding")) != NULL) {
 		CHECK_INT(a->before, EDGE_WORD);
