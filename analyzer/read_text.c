@@ -14,12 +14,13 @@
 
 /*
  * NUL bytes or mostly control/invalid bytes in the first 8 KiB: binary.
- * *ascii is set when all of s is ASCII (then it is valid UTF-8 as it is).
+ * *valid is set when all of s was looked at and is valid UTF-8 (then
+ * it can be read as it is).
  */
-static int looks_binary(const unsigned char *s, size_t n, int *ascii)
+static int looks_binary(const unsigned char *s, size_t n, int *valid)
 {
 	size_t i, bad = 0, lim = n < 8192 ? n : 8192;
-	*ascii = lim == n;
+	*valid = lim == n;
 	for (i = 0; i < lim;) {
 		unsigned char c;
 		i += utf8_printable_run((const char *)s + i, lim - i);
@@ -32,7 +33,6 @@ static int looks_binary(const unsigned char *s, size_t n, int *ascii)
 		}
 		if (c == 0)
 			return 1;
-		*ascii &= c < 0x80;
 		if (c < 0x20) {
 			if (c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
 				bad++;
@@ -42,9 +42,11 @@ static int looks_binary(const unsigned char *s, size_t n, int *ascii)
 		{
 			size_t at = i;
 			/* an invalid UTF-8 sequence (a cut-off one at the 8 KiB edge is fine) */
-			if (utf8_decode((const char *)s, lim, &i) == UTF8_REPLACEMENT && i == at + 1 &&
-			    lim - at > 4)
-				bad++;
+			if (utf8_decode((const char *)s, lim, &i) == UTF8_REPLACEMENT && i == at + 1) {
+				*valid = 0;
+				if (lim - at > 4)
+					bad++;
+			}
 		}
 	}
 	return bad * 4 > lim;
@@ -72,8 +74,14 @@ static int is_underline(struct slice t)
 	size_t i;
 	if (t.n < 3)
 		return 0;
-	for (i = 0; i < t.n; i++)
-		if (t.s[i] != t.s[0] || !strchr("=-_~*", t.s[i]))
+	switch (t.s[0]) {
+	case '=': case '-': case '_': case '~': case '*':
+		break;
+	default:
+		return 0;
+	}
+	for (i = 1; i < t.n; i++)
+		if (t.s[i] != t.s[0])
 			return 0;
 	return 1;
 }
@@ -206,11 +214,11 @@ int read_text(struct document **out, const char *bytes, size_t len,
 		tlen = u.len;
 	} else {
 		size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
-		int ascii;
-		if (looks_binary(s + skip, len - skip, &ascii))
+		int valid;
+		if (looks_binary(s + skip, len - skip, &valid))
 			return diag_set(d, SG_EBINARY, "'%s' is a binary file, not a resume in a known format (txt, docx, json)", name);
-		if (ascii) {
-			text = bytes + skip; /* read in place */
+		if (valid) {
+			text = bytes + skip; /* valid UTF-8: read in place */
 			tlen = len - skip;
 		} else {
 			utf8_append_valid(&u, bytes + skip, len - skip);
