@@ -87,7 +87,9 @@ static int heading_word(const char *w)
 	size_t lo = 0, hi = sizeof(heading_words) / sizeof(heading_words[0]);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(heading_words[mid].word, w);
+		int c = (unsigned char)heading_words[mid].word[0] - (unsigned char)w[0];
+		if (c == 0)
+			c = strcmp(heading_words[mid].word, w);
 		if (c == 0)
 			return (int)mid;
 		if (c < 0)
@@ -108,9 +110,9 @@ enum section_kind section_classify(const char *s, size_t n)
 		return SEC_NONE;
 	for (i = 0; i <= n; i++) {
 		unsigned char c = i < n ? (unsigned char)s[i] : ' ';
-		if (isalpha(c)) {
+		if ((unsigned)((c | 0x20) - 'a') < 26u) { /* isalpha() in the C locale */
 			if (wl < sizeof(word) - 1)
-				word[wl++] = (char)tolower(c);
+				word[wl++] = (char)(c | 0x20);
 			letters++;
 		} else if (c == '&' || c == '/' || c == ',' || c == ' ' || c == ':' ||
 			   c == '-' || c == '.' || c == '|' || c == '(' || c == ')') {

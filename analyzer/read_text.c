@@ -52,6 +52,12 @@ static int looks_binary(const unsigned char *s, size_t n, int *valid)
 	return bad * 4 > lim;
 }
 
+/* isalpha() in the C locale, which skillgap keeps, without the call. */
+static int ascii_alpha(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
 struct slice {
 	const char *s;
 	size_t n;
@@ -95,8 +101,8 @@ static int letter_spaced(struct slice t, char *out, size_t cap)
 	size_t i, o = 0, letters = 0;
 	for (i = 0; i < t.n; i++) {
 		char c = t.s[i];
-		if (isalpha((unsigned char)c)) {
-			if (i + 1 < t.n && isalpha((unsigned char)t.s[i + 1]))
+		if (ascii_alpha((unsigned char)c)) {
+			if (i + 1 < t.n && ascii_alpha((unsigned char)t.s[i + 1]))
 				return 0;
 			letters++;
 			if (o + 2 >= cap)
