@@ -78,6 +78,18 @@ static int hits(struct ruleset *rs, const char *id, enum section_kind section, c
 	if (h_ != 0) { fprintf(stderr, "%s:%d: unexpected '%s' in \"%s\"\n", __FILE__, __LINE__, id, text); \
 	test_failures++; } } while (0)
 
+/* A finished document of the given lines, all in the experience section. */
+static struct document *doc_of_lines(const char *const *lines, size_t n)
+{
+	struct document *doc = document_new(DOC_TEXT);
+	size_t k;
+	document_set_section(doc, SEC_EXPERIENCE);
+	for (k = 0; k < n; k++)
+		document_add_line(doc, lines[k], strlen(lines[k]), 0);
+	document_finish(doc);
+	return doc;
+}
+
 static struct ruleset *mini(void)
 {
 	static struct ruleset *rs;
@@ -186,18 +198,13 @@ static void test_match__raw_patterns_stay_on_their_line(void)
 	static const char *const lines[] = { "Raj P. Venkataraman, MD", "8. Raman P, et al. Calibration study",
 					     "survival analysis (Kaplan-Meier) in", "", "R", "Data Scientist" };
 	struct ruleset *rs = embedded();
-	struct document *doc = document_new(DOC_TEXT);
+	struct document *doc = doc_of_lines(lines, sizeof(lines) / sizeof(lines[0]));
 	struct matcher *m = matcher_new(rs), *full = matcher_new(rs);
 	struct evidence_list ev;
 	long md = rules_find_signal(rs, "md"), r = rules_find_signal(rs, "r-programming");
-	size_t k;
 	int pass;
 
 	evidence_list_init(&ev);
-	document_set_section(doc, SEC_EXPERIENCE);
-	for (k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
-		document_add_line(doc, lines[k], strlen(lines[k]), 0);
-	document_finish(doc);
 	matcher_set_full_scan(full, 1);
 	CHECK(md >= 0 && r >= 0);
 	for (pass = 0; pass < 2 && md >= 0 && r >= 0; pass++) {
@@ -234,9 +241,8 @@ static void test_match__exclude_inside_hit(void)
 	struct rules_file f[MINI_NFILES];
 	struct ruleset *rs = NULL;
 	struct diag d = DIAG_INIT;
-	struct document *doc = document_new(DOC_TEXT);
+	struct document *doc = doc_of_lines(lines, sizeof(lines) / sizeof(lines[0]));
 	struct evidence_list ev;
-	size_t k;
 	int pass;
 
 	mini_files(f);
@@ -247,9 +253,6 @@ static void test_match__exclude_inside_hit(void)
 		test_failures++;
 	}
 	evidence_list_init(&ev);
-	for (k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
-		document_add_line(doc, lines[k], strlen(lines[k]), 0);
-	document_finish(doc);
 	for (pass = 0; pass < 2 && rs; pass++) {
 		struct matcher *m = matcher_new(rs);
 		long s = rules_find_signal(rs, "gamma");
@@ -274,7 +277,7 @@ static void test_match__co_anchors(void)
 {
 	static const char *const lines[] = { "Epic analyst", "Certified nurse", "Epic Systems, then certified ", "Certified Epic" };
 	struct ruleset *rs = embedded();
-	struct document *doc = document_new(DOC_TEXT);
+	struct document *doc = doc_of_lines(lines, sizeof(lines) / sizeof(lines[0]));
 	struct matcher *m = matcher_new(rs), *full = matcher_new(rs);
 	struct evidence_list ev;
 	long s = rules_find_signal(rs, "epic-certification");
@@ -282,10 +285,6 @@ static void test_match__co_anchors(void)
 	int pass;
 
 	evidence_list_init(&ev);
-	document_set_section(doc, SEC_EXPERIENCE);
-	for (k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
-		document_add_line(doc, lines[k], strlen(lines[k]), 0);
-	document_finish(doc);
 	matcher_set_full_scan(full, 1);
 	CHECK(s >= 0);
 	for (k = 0; s >= 0 && k < rs->signals[s].nrx; k++)
