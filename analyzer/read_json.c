@@ -450,9 +450,23 @@ static void arena_end(void)
 
 /* ---- building the document ------------------------------------------- */
 
+/*
+ * The member `key` of object o, or NULL: cJSON_GetObjectItemCaseSensitive()
+ * with the first bytes compared before strcmp(), since the walkers below
+ * look up many keys in every object.
+ */
+static const cJSON *jget(const cJSON *o, const char *key)
+{
+	const cJSON *it;
+	for (it = o ? o->child : NULL; it; it = it->next)
+		if (it->string && it->string[0] == key[0] && strcmp(it->string, key) == 0)
+			return it;
+	return NULL;
+}
+
 static const char *jstr(const cJSON *o, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const cJSON *v = jget(o, key);
 	return cJSON_IsString(v) && v->valuestring && v->valuestring[0] ? v->valuestring : NULL;
 }
 
@@ -525,7 +539,7 @@ static int open_word(const char *s)
  */
 static void add_work_dates(struct document *doc, const cJSON *o, uint32_t line)
 {
-	const cJSON *ev = cJSON_GetObjectItemCaseSensitive(o, "endDate");
+	const cJSON *ev = jget(o, "endDate");
 	const char *sd = jstr(o, "startDate");
 	int yo = 0, start, end;
 
@@ -626,7 +640,7 @@ static void resume_basics(struct document *doc, const cJSON *b)
 {
 	const char *name = jstr(b, "name"), *email = jstr(b, "email"), *phone = jstr(b, "phone");
 	const char *url = jstr2(b, "url", "website"), *summary = jstr2(b, "summary", "about");
-	const cJSON *loc = cJSON_GetObjectItemCaseSensitive(b, "location"), *it;
+	const cJSON *loc = jget(b, "location"), *it;
 	struct buf line = BUF_INIT;
 
 	document_set_section(doc, SEC_NONE);
@@ -645,7 +659,7 @@ static void resume_basics(struct document *doc, const cJSON *b)
 	}
 	document_set_contact(doc, name, email, phone);
 	document_add_link(doc, url);
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(b, "profiles")) {
+	cJSON_ArrayForEach(it, jget(b, "profiles")) {
 		const char *parts[3] = { jstr(it, "network"), jstr(it, "username"), jstr(it, "url") };
 		buf_truncate(&line, 0);
 		join_parts(&line, parts, 3);
@@ -682,7 +696,7 @@ static void resume_jobs(struct document *doc, const cJSON *arr, int work)
 			add_work_dates(doc, it, at);
 		add_text(doc, jstr(it, "description"), 0);
 		add_text(doc, jstr(it, "summary"), 0);
-		add_list(doc, cJSON_GetObjectItemCaseSensitive(it, "highlights"));
+		add_list(doc, jget(it, "highlights"));
 	}
 	buf_release(&line);
 }
@@ -714,7 +728,7 @@ static void resume_education(struct document *doc, const cJSON *arr)
 			buf_printf(&line, "%s: %s", score ? "Score" : "GPA", score ? score : gpa);
 			add_text(doc, line.ptr, 0);
 		}
-		add_list(doc, cJSON_GetObjectItemCaseSensitive(it, "courses"));
+		add_list(doc, jget(it, "courses"));
 	}
 	buf_release(&line);
 }
@@ -764,7 +778,7 @@ static void resume_keywords(struct document *doc, const cJSON *arr, int with_lev
 		at = line.len;
 		if (at)
 			buf_puts(&line, ": ");
-		join_strings(&line, cJSON_GetObjectItemCaseSensitive(it, "keywords"), ", ");
+		join_strings(&line, jget(it, "keywords"), ", ");
 		if (line.len == at + 2)
 			buf_truncate(&line, at);
 		add_text(doc, line.ptr, 0);
@@ -822,12 +836,12 @@ static void resume_projects(struct document *doc, const cJSON *arr)
 		date_span(&line, jstr(it, "startDate"), jstr(it, "endDate"));
 		add_text(doc, line.ptr, 0);
 		add_text(doc, jstr(it, "description"), 0);
-		add_list(doc, cJSON_GetObjectItemCaseSensitive(it, "highlights"));
+		add_list(doc, jget(it, "highlights"));
 		buf_truncate(&line, 0);
-		join_strings(&line, cJSON_GetObjectItemCaseSensitive(it, "roles"), ", ");
+		join_strings(&line, jget(it, "roles"), ", ");
 		add_text(doc, line.ptr, 0);
 		buf_truncate(&line, 0);
-		join_strings(&line, cJSON_GetObjectItemCaseSensitive(it, "keywords"), ", ");
+		join_strings(&line, jget(it, "keywords"), ", ");
 		add_text(doc, line.ptr, 0);
 	}
 	buf_release(&line);
@@ -867,8 +881,8 @@ static int is_json_resume(const cJSON *root)
 	int n = 0;
 	if (!cJSON_IsObject(root))
 		return 0;
-	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "basics")) ||
-	    cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "work")))
+	if (cJSON_IsObject(jget(root, "basics")) ||
+	    cJSON_IsArray(jget(root, "work")))
 		return 1;
 	cJSON_ArrayForEach(it, root)
 		if (it->string && resume_section_index(it->string) >= 0)
@@ -878,7 +892,7 @@ static int is_json_resume(const cJSON *root)
 
 static void read_resume(struct document *doc, const cJSON *root)
 {
-	const cJSON *it, *basics = cJSON_GetObjectItemCaseSensitive(root, "basics");
+	const cJSON *it, *basics = jget(root, "basics");
 
 	doc->dates_structured = 1;
 	if (cJSON_IsObject(basics))
