@@ -41,6 +41,7 @@
 struct window {
 	uint32_t first, last;
 	uint32_t next;      /* next window of the same pattern, or NONE */
+	uint32_t anchor;    /* exact: the anchor whose term term_may_match() checks first, or NONE */
 };
 
 #define NONE UINT32_MAX
@@ -638,7 +639,7 @@ void matcher_set_full_scan(struct matcher *m, int on)
 
 /* Append a window to the list of pattern p kept in stamp/head/tail. */
 static void list_append(struct matcher *m, uint32_t *stamp, uint32_t *head, uint32_t *tail, uint32_t p,
-			uint32_t first, uint32_t last)
+			uint32_t first, uint32_t last, uint32_t anchor)
 {
 	struct window *w;
 	m->win = xgrow(m->win, &m->awin, m->nwin + 1, sizeof(*m->win));
@@ -646,6 +647,7 @@ static void list_append(struct matcher *m, uint32_t *stamp, uint32_t *head, uint
 	w->first = first;
 	w->last = last;
 	w->next = NONE;
+	w->anchor = anchor;
 	if (stamp[p] == m->gen) {
 		m->win[tail[p]].next = (uint32_t)m->nwin;
 	} else {
@@ -656,8 +658,13 @@ static void list_append(struct matcher *m, uint32_t *stamp, uint32_t *head, uint
 	m->nwin++;
 }
 
-/* Note that pattern p may match on lines [first, last]. */
-static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t last)
+/*
+ * Note that pattern p may match on lines [first, last], or for an exact
+ * pattern at offset `first` (on line `last`) once the term of `anchor`
+ * (NONE: no check) passes term_may_match(). That check waits until the
+ * window is run: with presence only, most windows never are.
+ */
+static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t last, uint32_t anchor)
 {
 	if (m->stamp[p] == m->gen) {
 		struct window *w = &m->win[m->tail[p]];
@@ -665,10 +672,12 @@ static void add_window(struct matcher *m, uint32_t p, uint32_t first, uint32_t l
 			/* lines (offsets) arrive in order: merge */
 			if (last > w->last)
 				w->last = last;
+			if (w->anchor != anchor)
+				w->anchor = NONE; /* two terms at one offset: PCRE2 decides */
 			return;
 		}
 	}
-	list_append(m, m->stamp, m->head, m->tail, p, first, last);
+	list_append(m, m->stamp, m->head, m->tail, p, first, last, anchor);
 }
 
 /* Note that a co-anchor of pattern p is on line `line` (lines arrive in order). */
@@ -676,7 +685,7 @@ static void add_co(struct matcher *m, uint32_t p, uint32_t line)
 {
 	if (m->co_stamp[p] == m->gen && m->win[m->co_tail[p]].first == line)
 		return;
-	list_append(m, m->co_stamp, m->co_head, m->co_tail, p, line, line);
+	list_append(m, m->co_stamp, m->co_head, m->co_tail, p, line, line, NONE);
 }
 
 /* Does byte c (a byte before or after an anchor occurrence) fit the edge? */
@@ -750,11 +759,10 @@ static void note_anchor(struct matcher *m, const struct anchor *a, const unsigne
 	if (a->co) {
 		add_co(m, a->pattern, line);
 	} else if (m->rs->index.patterns[a->pattern].exact) {
-		if (a->term && !term_may_match(t, n, i, a->term))
-			return;
-		add_window(m, a->pattern, (uint32_t)i, line);
+		add_window(m, a->pattern, (uint32_t)i, line,
+			   a->term ? (uint32_t)(a - m->rs->index.anchors) : NONE);
 	} else {
-		add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line);
+		add_window(m, a->pattern, a->wrap && line > 0 ? line - 1 : line, line, NONE);
 	}
 }
 
@@ -956,6 +964,14 @@ static int run_lines(struct matcher *m, const struct document *doc, uint32_t si,
 	return ret;
 }
 
+/* Can the term of an exact window's anchor be at its offset? */
+static int term_ok(const struct matcher *m, const struct window *w)
+{
+	return w->anchor == NONE ||
+	       term_may_match((const unsigned char *)m->lower.ptr, m->lower.len, w->first,
+			      m->rs->index.anchors[w->anchor].term);
+}
+
 /* Presence only, and signal s has its hit (patterns run in signal order). */
 static int done(const struct matcher *m, const struct evidence_list *ev, uint32_t s)
 {
@@ -989,7 +1005,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		find_anchors(m);
 		for (i = 0; i < ix->nalways; i++)
 			if (m->want[ix->always[i]])
-				add_window(m, ix->always[i], 0, (uint32_t)doc->nlines - 1);
+				add_window(m, ix->always[i], 0, (uint32_t)doc->nlines - 1, NONE);
 	}
 	for (p = 0; p < ix->npatterns; p++) {
 		const struct pattern_ref *ref = &ix->patterns[p];
@@ -1019,7 +1035,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 				if (co == NONE)
 					break;
 				if (ref->exact) {
-					if (m->win[co].first == win->last)
+					if (m->win[co].first == win->last && term_ok(m, win))
 						rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
 								 subject_end(doc, rx, win->last), ev, &resume);
 				} else {
@@ -1030,8 +1046,9 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 							rc = SG_ELIMIT;
 				}
 			} else if (ref->exact) { /* an offset, and (in last) its line */
-				rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
-						 subject_end(doc, rx, win->last), ev, &resume);
+				if (term_ok(m, win))
+					rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
+							 subject_end(doc, rx, win->last), ev, &resume);
 			} else {
 				rc = run_lines(m, doc, ref->signal, rx, win->first, win->last, ev);
 			}
