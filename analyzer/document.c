@@ -756,7 +756,11 @@ static void find_email(struct document *doc, const char *s, size_t n, uint32_t l
 
 static void find_phone(struct document *doc, const char *s, size_t n, uint32_t li)
 {
-	size_t i;
+	size_t i, all = 0;
+	for (i = 0; i < n; i++) /* a phone has 10 digits or more: count first, without branches */
+		all += (unsigned)((unsigned char)s[i] - '0') < 10u;
+	if (all < 10)
+		return;
 	for (i = 0; i < n; i++) {
 		size_t j = i, digits = 0, end = i;
 		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '('))
@@ -779,6 +783,23 @@ static void find_phone(struct document *doc, const char *s, size_t n, uint32_t l
 	}
 }
 
+/*
+ * Can the line hold a link that find_links() takes? Every prefix it
+ * knows holds a '/', "www." or "scholar." (any case): lines without
+ * one (most) are skipped with two memchr() calls.
+ */
+static int may_hold_link(const char *s, size_t n)
+{
+	const char *p, *end = s + n;
+	if (memchr(s, '/', n))
+		return 1;
+	for (p = s; p < end && (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
+		if ((p - s >= 3 && strncasecmp_ascii(p - 3, "www", 3) == 0) ||
+		    (p - s >= 7 && strncasecmp_ascii(p - 7, "scholar", 7) == 0))
+			return 1;
+	return 0;
+}
+
 static void find_links(struct document *doc, const char *s, size_t n)
 {
 #define PREFIX(s) { s, sizeof(s) - 1 }
@@ -797,6 +818,8 @@ static void find_links(struct document *doc, const char *s, size_t n)
 		['.'] = 2, ['/'] = 2,
 	};
 	size_t i, k;
+	if (!may_hold_link(s, n))
+		return;
 	for (i = 0; i < n; i++) {
 		/* a prefix's first letter, not after a letter, digit, '.' or '/' */
 		if (!(cls[(unsigned char)s[i]] & 1) ||
