@@ -219,30 +219,38 @@ static long normalize_cp(uint32_t cp)
  * Printable ASCII with single spaces inside only: add_one_line() would
  * copy it unchanged.
  */
-/* Two spaces in a row in s[0..n)? Eight bytes at a time. */
-static int double_space(const char *s, size_t n)
+/*
+ * The length of the leading run of printable ASCII (0x20-0x7E) in
+ * s[0..n), as utf8_printable_run(); *dbl is set when two spaces in a
+ * row stand in it. One pass, eight bytes at a time.
+ */
+static size_t printable_run(const char *s, size_t n, int *dbl)
 {
-	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u, lows = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t pairs = 0;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t v, x, sp;
 		memcpy(&v, s + i, 8);
+		x = v ^ (0x7F * ones);
+		if (((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) != 0)
+			break;
 		x = v ^ (0x20 * ones);
 		sp = ~(((x & lows) + lows) | x | lows); /* the high bit of each space byte, exactly */
-		if ((sp & (sp >> 8)) || (i && s[i - 1] == ' ' && s[i] == ' '))
-			return 1;
+		pairs |= (sp & (sp >> 8)) | (uint64_t)(i && s[i - 1] == ' ' && s[i] == ' ');
 	}
-	for (; i < n; i++)
-		if (s[i] == ' ' && i && s[i - 1] == ' ')
-			return 1;
-	return 0;
+	for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++)
+		pairs |= (uint64_t)(s[i] == ' ' && i && s[i - 1] == ' ');
+	*dbl = pairs != 0;
+	return i;
 }
 
 static int plain_line(const char *s, size_t n)
 {
+	int dbl;
 	if (!n)
 		return 1;
-	return s[0] != ' ' && s[n - 1] != ' ' && utf8_printable_run(s, n) == n && !double_space(s, n);
+	return s[0] != ' ' && s[n - 1] != ' ' && printable_run(s, n, &dbl) == n && !dbl;
 }
 
 static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags)
@@ -261,8 +269,8 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	while (i < n) {
 		uint32_t cp;
 		long m;
-		size_t run = i + utf8_printable_run(s + i, n - i);
-		int mid;
+		int mid, dbl;
+		size_t run = i + printable_run(s + i, n - i, &dbl);
 		if (run > i) {
 			/* printable ASCII: copied, a run of spaces as one (none first) */
 			size_t e = run;
@@ -271,7 +279,7 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 			while (e > i && s[e - 1] == ' ')
 				e--;
 			mid = i < e;
-			if (mid && !double_space(s + i, e - i)) {
+			if (mid && !dbl) {
 				if (pending_space)
 					buf_putc(&doc->text, ' ');
 				buf_put(&doc->text, s + i, e - i);
