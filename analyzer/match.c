@@ -62,9 +62,9 @@ struct pair_entry {
 	unsigned char next;      /* term_next() */
 };
 
-/* Anchors by their first two bytes: bucket b is list[first[b] .. first[b + 1]). */
+/* Anchors by a hash of their first (KIND_END: last) two bytes: bucket b is list[first[b] .. first[b + 1]). */
 struct pair_table {
-	uint32_t *first;         /* 65536 + 1 */
+	uint32_t *first;         /* PAIR_BUCKETS + 1 */
 	struct pair_entry *list;
 	/* filter: bit triple_of() of every anchor's first 3 bytes (2-byte anchors: with any 3rd) */
 	unsigned char bits[65536 / 8];
@@ -221,6 +221,7 @@ static int next_ok(unsigned char need, unsigned char got)
 }
 
 enum anchor_kind { KIND_WORD, KIND_START, KIND_END, KIND_ANY, KIND_ONE };
+#define NOT_WANTED 0xFFu
 
 /* Which table an anchor of pattern ref goes in. */
 static enum anchor_kind anchor_kind(const struct anchor *a, const struct pattern_ref *ref)
@@ -246,9 +247,15 @@ static enum anchor_kind anchor_kind(const struct anchor *a, const struct pattern
 	return KIND_WORD;
 }
 
+/*
+ * The bucket of a pair table for two bytes: a hash, so the table stays
+ * small (its entries are checked byte by byte anyway).
+ */
+#define PAIR_BUCKETS 4096u
+
 static uint32_t pair_of(const unsigned char *t)
 {
-	return (uint32_t)t[0] << 8 | t[1];
+	return ((uint32_t)t[0] << 4 ^ t[1]) & (PAIR_BUCKETS - 1);
 }
 
 /* A 16-bit hash of three bytes (t has a 4th readable byte). */
@@ -293,29 +300,29 @@ static struct word_slot *word_slot(const struct scan *sc, const unsigned char *w
  * Fill a pair table with the wanted anchors of one kind (keeping their
  * order), keyed by their first two bytes, or for KIND_END their last two.
  */
-static void pair_build(struct pair_table *pt, const struct anchor_index *ix, const unsigned char *want,
+static void pair_build(struct pair_table *pt, const struct anchor_index *ix, const unsigned char *kinds,
 		       enum anchor_kind kind)
 {
 	uint32_t *fill;
 	size_t k;
 
-	pt->first = xcalloc(65536 + 1, sizeof(uint32_t));
+	pt->first = xcalloc(PAIR_BUCKETS + 1, sizeof(uint32_t));
 	for (k = 0; k < ix->nanchors; k++) {
 		const struct anchor *a = &ix->anchors[k];
-		if (want[a->pattern] && anchor_kind(a, &ix->patterns[a->pattern]) == kind)
+		if (kinds[k] == kind)
 			pt->first[pair_of((const unsigned char *)a->text + (kind == KIND_END ? a->len - 2 : 0)) + 1]++;
 	}
-	for (k = 0; k < 65536; k++)
+	for (k = 0; k < PAIR_BUCKETS; k++)
 		pt->first[k + 1] += pt->first[k];
-	pt->list = xcalloc(pt->first[65536] + 1, sizeof(*pt->list));
-	fill = xmalloc(65536 * sizeof(uint32_t));
-	memcpy(fill, pt->first, 65536 * sizeof(uint32_t));
+	pt->list = xcalloc(pt->first[PAIR_BUCKETS] + 1, sizeof(*pt->list));
+	fill = xmalloc(PAIR_BUCKETS * sizeof(uint32_t));
+	memcpy(fill, pt->first, PAIR_BUCKETS * sizeof(uint32_t));
 	for (k = 0; k < ix->nanchors; k++) {
 		const struct anchor *a = &ix->anchors[k];
 		const unsigned char *key = (const unsigned char *)a->text + (kind == KIND_END ? a->len - 2 : 0);
 		uint32_t b, j;
 		struct pair_entry *e;
-		if (!want[a->pattern] || anchor_kind(a, &ix->patterns[a->pattern]) != kind)
+		if (kinds[k] != kind)
 			continue;
 		b = pair_of(key);
 		e = &pt->list[fill[b]++];
@@ -354,12 +361,16 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 	size_t k, nwords = 0, nslots = 16;
 	uint32_t fill[257];
 	int pass;
+	/* each anchor's table, once (NOT_WANTED: its pattern is not looked for) */
+	unsigned char *kinds = xmalloc(ix->nanchors + 1);
 
 	scan_release(sc);
-	for (k = 0; k < ix->nanchors; k++)
-		if (want[ix->anchors[k].pattern] &&
-		    anchor_kind(&ix->anchors[k], &ix->patterns[ix->anchors[k].pattern]) == KIND_WORD)
-			nwords++;
+	for (k = 0; k < ix->nanchors; k++) {
+		kinds[k] = want[ix->anchors[k].pattern]
+				   ? (unsigned char)anchor_kind(&ix->anchors[k], &ix->patterns[ix->anchors[k].pattern])
+				   : NOT_WANTED;
+		nwords += kinds[k] == KIND_WORD;
+	}
 	while (nslots < 4 * nwords)
 		nslots *= 2;
 	sc->slots = xcalloc(nslots, sizeof(*sc->slots));
@@ -371,8 +382,8 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 		for (k = 0; k < ix->nanchors; k++) {
 			const struct anchor *a = &ix->anchors[k];
 			const unsigned char *t = (const unsigned char *)a->text;
-			enum anchor_kind kind = anchor_kind(a, &ix->patterns[a->pattern]);
-			if (!want[a->pattern])
+			enum anchor_kind kind = (enum anchor_kind)kinds[k];
+			if (kinds[k] == NOT_WANTED)
 				continue;
 			if (pass && (kind == KIND_ANY || kind == KIND_ONE) && word_byte(t[0]))
 				sc->any_in_words = 1;
@@ -423,9 +434,10 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 	for (k = 0; k < 256; k++)
 		if (word_byte((unsigned char)k))
 			sc->cls[k] |= CLS_WORD;
-	pair_build(&sc->start, ix, want, KIND_START);
-	pair_build(&sc->end, ix, want, KIND_END);
-	pair_build(&sc->any, ix, want, KIND_ANY);
+	pair_build(&sc->start, ix, kinds, KIND_START);
+	pair_build(&sc->end, ix, kinds, KIND_END);
+	pair_build(&sc->any, ix, kinds, KIND_ANY);
+	free(kinds);
 }
 
 void matcher_set_goal(struct matcher *m, const unsigned char *want, int presence)
@@ -829,7 +841,7 @@ static void find_anchors(struct matcher *m)
 	const unsigned char *cls = sc->cls;
 	size_t n = m->lower.len, i = 0, j;
 	uint32_t line = 0, k;
-	int ends = sc->end.first[65536] > 0;
+	int ends = sc->end.first[PAIR_BUCKETS] > 0;
 
 	while (i < n) {
 		size_t e;

@@ -1678,19 +1678,35 @@ static int run_ends_word(const struct run *r)
 	return r->n > 0 && !r->cut;
 }
 
+/* *d = *s, copying only the literals s holds (a struct cand is some 3.5 KiB). */
+static void cand_copy(struct cand *d, const struct cand *s)
+{
+	size_t k;
+	for (k = 0; k < s->n; k++) {
+		memcpy(d->lit[k], s->lit[k], s->len[k]);
+		d->len[k] = s->len[k];
+		d->before[k] = s->before[k];
+		d->after[k] = s->after[k];
+		d->whole[k] = s->whole[k];
+		d->start[k] = s->start[k];
+		d->var[k] = s->var[k];
+	}
+	d->n = s->n;
+}
+
 /* Keep `c` (cost k) as the best set, or else as the second best (when asked for). */
 static void offer(struct cand *best, size_t *bcost, struct cand *second, size_t *scost,
 		  const struct cand *c, size_t k)
 {
 	if (k < *bcost) {
 		if (second && best->n) {
-			*second = *best;
+			cand_copy(second, best);
 			*scost = *bcost;
 		}
-		*best = *c;
+		cand_copy(best, c);
 		*bcost = k;
 	} else if (second && k < *scost) {
-		*second = *c;
+		cand_copy(second, c);
 		*scost = k;
 	}
 }
