@@ -6,20 +6,24 @@
  * One pass over the lowercased text looks up the ruleset's anchors
  * (rules.h) in tables built per matcher (struct scan): each ASCII word in
  * a hash of the anchors that are whole words, each word start in a
- * two-byte table of the anchors that need one, every byte in a two-byte
- * table of the rest. It notes, for each pattern, the lines holding one of
- * its anchors (outside the pattern's sections: not noted), or for exact
- * patterns the offsets (after a check in C that the anchor's whole term
- * can be there). PCRE2 then runs each such pattern only on those lines
- * (a match may start there and run on; the offset limit stops new starts
- * past the line) or at those offsets, and the few patterns without
+ * two-byte table of the anchors that need one, each word end in a
+ * two-byte table of the anchors that end there, and the bytes that can
+ * begin one of the few others. It notes, for each pattern, the lines
+ * holding one of its anchors (outside the pattern's sections: not
+ * noted), or for exact patterns the offsets (a check in C that the
+ * anchor's whole term can be there waits until the window runs), and
+ * the lines holding a co-anchor. PCRE2 then runs each such pattern only
+ * on those lines (a match may start there and run on; the offset limit
+ * stops new starts past the line), with co-anchors only on lines that
+ * hold one too, or at those offsets, and the few patterns without
  * anchors over the whole text. PCRE2 decides every match; the index only
  * skips text that cannot hold one, so the evidence is the same as
  * running every pattern over everything (test_match and the fuzz_match
  * target check that). Patterns are MULTILINE: '^'/'$' are line
  * anchors and '.' stops at line ends. Section restrictions and
  * exclusions are checked against the hit's line; an exclude pattern
- * runs only on a line that holds one of its literals.
+ * runs only on a line that holds one of its literals, and only for
+ * matches that start before the hit ends.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
@@ -77,8 +81,10 @@ struct pair_table {
  * hashing each word of the text. Other anchors that need a word or space
  * edge before them and begin with a word byte can only occur where an
  * ASCII word starts: they are looked up by their first two bytes there.
- * The rest are looked up by their first two bytes (or their one byte)
- * at every position.
+ * Of the rest, those that end in a word byte with an edge after them
+ * end where an ASCII word does (KIND_END: looked up by their last two
+ * bytes there); the others are looked up by their first two bytes (or
+ * their one byte) at each byte that can begin one.
  */
 struct scan {
 	unsigned char maybe[SCAN_FILTER_BITS / 8]; /* bit (hash >> 17) % SCAN_FILTER_BITS of each word anchor */

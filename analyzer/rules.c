@@ -1363,7 +1363,7 @@ static int alt_anchors(const char *s, size_t from, size_t to, struct cand *out, 
 /*
  * How costly a literal set is to watch for: every literal is a chance of
  * a false alarm, and short ones fire more often, above all short ones
- * that may start inside a word (the matcher probes those at every byte).
+ * that may start inside a word (no word edge keeps them out of words).
  * Lower is better: "\b(?:clinical|EHR|Epic)\b.{0,30}\bCDS\b" anchors
  * on "cds", "(?:pursuing|working)\s+(?:a\s+)?Ph\.?D" on the two words.
  */
