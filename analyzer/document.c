@@ -192,8 +192,13 @@ void document_set_flags(struct document *doc, unsigned flags)
 /* Map one code point to its normalized form: -1 drop, else a code point. */
 static long normalize_cp(uint32_t cp)
 {
-	if (cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
-	    cp == 0x202F || cp == 0x205F || cp == 0x3000)
+	/*
+	 * Every character PCRE2's \s matches (with UCP) becomes a space, or
+	 * is dropped (below 0x20, 0x85): inside a line ' ' is the only
+	 * whitespace, which the matcher's anchors rely on (rules/README.md).
+	 */
+	if (cp == '\t' || cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000)
 		return ' ';
 	if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
 	    cp == 0xFE63 || cp == 0xFF0D)
