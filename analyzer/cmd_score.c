@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "io.h"
 #include "render.h"
+#include "score.h"
 
 #define SCORE_FLUSH_BYTES ((size_t)1 << 16)   /* output is written in chunks of this size */
 #define SCORE_PROGRESS_MS 200                 /* progress bar refresh */
@@ -494,7 +495,6 @@ int cmd_score(int argc, char **argv)
 			ret = EXIT_RULES;
 			goto done;
 		}
-		rules_jit(rs); /* many documents: machine code pays for itself */
 		if (o.role && (role = rules_find_role(rs, o.role)) < 0) {
 			struct buf ids = BUF_INIT;
 			for (i = 0; i < rs->nroles; i++)
@@ -503,6 +503,13 @@ int cmd_score(int argc, char **argv)
 			buf_release(&ids);
 			ret = EXIT_USAGE;
 			goto done;
+		}
+		{
+			/* many documents: machine code pays for itself, for the signals scoring reads */
+			unsigned char *used = xmalloc(rs->nsignals + 1);
+			score_signals_used(rs, role, used);
+			rules_jit_signals(rs, used);
+			free(used);
 		}
 		memset(&bo, 0, sizeof(bo));
 		bo.rs = rs;

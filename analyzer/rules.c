@@ -2503,11 +2503,22 @@ int rules_load_embedded(struct ruleset **out, struct diag *d)
 
 void rules_jit(struct ruleset *rs)
 {
-	struct rules_priv *p = rs->priv;
-	size_t i;
+	rules_jit_signals(rs, NULL);
+}
+
+void rules_jit_signals(struct ruleset *rs, const unsigned char *want)
+{
+	size_t i, r;
 	/* JIT is an optimisation: where it is unavailable the interpreter runs */
-	for (i = 0; i < p->ncodes; i++)
-		(void)pcre2_jit_compile(p->codes[i], PCRE2_JIT_COMPLETE);
+	for (i = 0; i < rs->nsignals; i++) {
+		const struct signal *s = &rs->signals[i];
+		if (want && !want[i])
+			continue;
+		for (r = 0; r < s->nrx; r++)
+			(void)pcre2_jit_compile(s->rx[r].code, PCRE2_JIT_COMPLETE);
+		for (r = 0; r < s->nexclude; r++)
+			(void)pcre2_jit_compile(s->exclude[r].code, PCRE2_JIT_COMPLETE);
+	}
 }
 
 void rules_free(struct ruleset *rs)

@@ -253,6 +253,12 @@ void rules_free(struct ruleset *rs);
  * ruleset between threads.
  */
 void rules_jit(struct ruleset *rs);
+/*
+ * The same for the patterns (and exclude patterns) of the signals s with
+ * want[s] set only: batch scoring never runs the others, so compiling
+ * them would only delay the start.
+ */
+void rules_jit_signals(struct ruleset *rs, const unsigned char *want);
 
 /* Index of a signal / role by id, or -1. */
 long rules_find_signal(const struct ruleset *rs, const char *id);
