@@ -10,13 +10,12 @@
 #define SKILLGAP_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "document.h"
 #include "match.h"
-#include <stdio.h>
-
 #include "read.h"
 #include "rules.h"
 #include "score.h"

@@ -221,24 +221,19 @@ static long normalize_cp(uint32_t cp)
 }
 
 /*
- * Printable ASCII with single spaces inside only: add_one_line() would
- * copy it unchanged.
- */
-/*
  * The length of the leading run of printable ASCII (0x20-0x7E) in
  * s[0..n), as utf8_printable_run(); *dbl is set when two spaces in a
  * row stand in it. One pass, eight bytes at a time.
  */
 static size_t printable_run(const char *s, size_t n, int *dbl)
 {
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u, lows = 0x7F7F7F7F7F7F7F7Fu;
+	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
 	uint64_t pairs = 0;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t v, x, sp;
 		memcpy(&v, s + i, 8);
-		x = v ^ (0x7F * ones);
-		if (((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) != 0)
+		if (!utf8_printable8(v))
 			break;
 		x = v ^ (0x20 * ones);
 		sp = ~(((x & lows) + lows) | x | lows); /* the high bit of each space byte, exactly */
@@ -250,6 +245,10 @@ static size_t printable_run(const char *s, size_t n, int *dbl)
 	return i;
 }
 
+/*
+ * Printable ASCII with single spaces inside only: add_one_line() would
+ * copy it unchanged.
+ */
 static int plain_line(const char *s, size_t n)
 {
 	int dbl;

@@ -164,6 +164,16 @@ static inline uint64_t head8(const unsigned char *s, size_t n)
 	return v & mask;
 }
 
+/* head8() of a word that may end its buffer: the bytes are copied. */
+static uint64_t head8_copy(const unsigned char *s, size_t n)
+{
+	unsigned char b[8] = { 0 };
+	uint64_t v;
+	memcpy(b, s, n < 8 ? n : 8);
+	memcpy(&v, b, 8);
+	return v;
+}
+
 /*
  * A hash of a lowercase word, 8 bytes at a time. `padded`: s has 8
  * readable bytes past the word (the lowercased text does); otherwise the
@@ -178,13 +188,7 @@ static inline uint32_t word_hash(const unsigned char *s, size_t n, int padded)
 		h ^= h >> 29;
 	}
 	if (n) {
-		unsigned char tail[8] = { 0 };
-		if (padded) {
-			v = head8(s, n);
-		} else {
-			memcpy(tail, s, n);
-			memcpy(&v, tail, 8);
-		}
+		v = padded ? head8(s, n) : head8_copy(s, n);
 		h = (h ^ v) * 0xFF51AFD7ED558CCDu;
 		h ^= h >> 29;
 	}
@@ -396,13 +400,9 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 			if (pass && kind == KIND_ANY)
 				sc->cls[t[0]] |= CLS_ANY;
 			if (kind == KIND_WORD) {
-				unsigned char head[8] = { 0 };
 				uint32_t h = word_hash(t, a->len, 0);
-				struct word_slot *sl;
-				uint64_t hv;
-				memcpy(head, t, a->len < 8 ? a->len : 8);
-				memcpy(&hv, head, 8);
-				sl = word_slot(sc, t, a->len, h, hv);
+				uint64_t hv = head8_copy(t, a->len);
+				struct word_slot *sl = word_slot(sc, t, a->len, h, hv);
 				if (pass) {
 					sc->word_next[sl->first + sl->count] = term_next(a);
 					sc->word_ids[sl->first + sl->count++] = (uint32_t)k;
@@ -1052,21 +1052,16 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 					co = m->win[co].next;
 				if (co == NONE)
 					break;
-				if (ref->exact) {
-					if (m->win[co].first == win->last && term_ok(m, win))
-						rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
-								 subject_end(doc, rx, win->last), ev, &resume);
-				} else {
-					for (; co != NONE && m->win[co].first <= win->last && !done(m, ev, ref->signal);
-					     co = m->win[co].next)
-						if (run_lines(m, doc, ref->signal, rx, m->win[co].first, m->win[co].first,
-							      ev) < 0)
-							rc = SG_ELIMIT;
-				}
-			} else if (ref->exact) { /* an offset, and (in last) its line */
-				if (term_ok(m, win))
+			}
+			if (ref->exact) { /* an offset, and (in last) its line */
+				if ((!ref->co || m->win[co].first == win->last) && term_ok(m, win))
 					rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
 							 subject_end(doc, rx, win->last), ev, &resume);
+			} else if (ref->co) {
+				for (; co != NONE && m->win[co].first <= win->last && !done(m, ev, ref->signal);
+				     co = m->win[co].next)
+					if (run_lines(m, doc, ref->signal, rx, m->win[co].first, m->win[co].first, ev) < 0)
+						rc = SG_ELIMIT;
 			} else {
 				rc = run_lines(m, doc, ref->signal, rx, win->first, win->last, ev);
 			}

@@ -80,7 +80,6 @@ static int hex4(const char *s, size_t n, size_t i, unsigned *out)
 	return 0;
 }
 
-/* A string starting at the quote s[*i]; *i ends after the closing quote. */
 /*
  * Past the bytes from s[k] on that need no look inside a string: none
  * below 0x20, no '"', no '\\'. Eight at a time; each test finds whether
@@ -102,6 +101,7 @@ static size_t plain_run(const char *s, size_t k, size_t n)
 	return k;
 }
 
+/* A string starting at the quote s[*i]; *i ends after the closing quote. */
 static int scan_string(const struct scan *sc, size_t *i)
 {
 	const char *s = sc->s;

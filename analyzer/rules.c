@@ -1338,13 +1338,19 @@ static size_t cand_groups(const struct cand *c)
 
 static int ascii_word(char c);
 
-static size_t cand_quality(const struct cand *c)
+/* The shortest of n lengths (0 when n is 0). */
+static size_t shortest(const size_t *len, size_t n)
 {
 	size_t k, q = (size_t)-1;
-	for (k = 0; k < c->n; k++)
-		if (c->len[k] < q)
-			q = c->len[k];
-	return c->n ? q : 0;
+	for (k = 0; k < n; k++)
+		if (len[k] < q)
+			q = len[k];
+	return n ? q : 0;
+}
+
+static size_t cand_quality(const struct cand *c)
+{
+	return shortest(c->len, c->n);
 }
 
 /* Does the set hold a literal of 3 bytes or fewer that may start anywhere? */
@@ -1604,6 +1610,15 @@ static size_t literal_group(const char *s, size_t i, size_t to, char lits[][LIT_
 	return n;
 }
 
+/* Does an item of lit_item()'s kind stand at s[i]? */
+static int lit_next(const char *s, size_t i, size_t to)
+{
+	char set[CAND_MAX];
+	size_t end;
+	int opt;
+	return lit_item(s, i, to, set, &end, &opt) > 0;
+}
+
 /*
  * A run of literal bytes being read, in up to VAR_MAX variants: an
  * optional byte followed by more literal bytes ("Ph\.?D": "phd",
@@ -1659,15 +1674,6 @@ static void run_push_strings(struct run *r, char lits[][LIT_MAX], const size_t *
 	free(old);
 }
 
-static size_t run_shortest(const struct run *r)
-{
-	size_t v, q = (size_t)-1;
-	for (v = 0; v < r->n; v++)
-		if (r->len[v] < q)
-			q = r->len[v];
-	return r->n ? q : 0;
-}
-
 /* Does every variant end in an ASCII word byte? */
 static int run_ends_word(const struct run *r)
 {
@@ -1715,7 +1721,7 @@ static void offer(struct cand *best, size_t *bcost, struct cand *second, size_t 
 static void offer_run(struct cand *best, size_t *bcost, struct cand *second, size_t *scost,
 		      const struct run *r, int before, int after, int whole, int start, struct cand *tmp)
 {
-	size_t q = run_shortest(r), v;
+	size_t q = shortest(r->len, r->n), v;
 	if (r->cut)
 		after = EDGE_ANY;
 	if (q < 2 && !(q == 1 && before && after))
@@ -1760,14 +1766,14 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 		size_t qend, end, nset;
 		/* \s, \s+ (not \s* or \s?): a whitespace character stands there */
 		int is_s = ch == '\\' && i + 1 < to && s[i + 1] == 's' && quantifier(s, i + 2, &qend) >= 1;
-		char set[CAND_MAX], more[CAND_MAX];
+		char set[CAND_MAX];
 		int opt = 0, one;
 		size_t item_at = i;
 
 		nset = lit_item(s, i, to, set, &end, &opt);
 		/* inside a run: an optional byte before more literal bytes, or a class, forks it */
 		if (r->n && nset && (opt || ch == '[') && !(nset == 1 && !opt) &&
-		    r->n * (nset + (size_t)opt) <= VAR_MAX && (!opt || lit_item(s, end, to, more, &qend, &one))) {
+		    r->n * (nset + (size_t)opt) <= VAR_MAX && (!opt || lit_next(s, end, to))) {
 			run_push(r, set, nset, opt);
 			i = end;
 			continue;
@@ -1776,7 +1782,7 @@ static int branch_anchor(const char *s, size_t from, size_t to, struct cand *bes
 		if (r->n && ch == '(' && !nset) {
 			char (*lits)[LIT_MAX] = tmp->lit;
 			size_t ng = literal_group(s, i, to, lits, tmp->len, VAR_MAX, &end, &opt);
-			if (ng && r->n * (ng + (size_t)opt) <= VAR_MAX && (!opt || lit_item(s, end, to, more, &qend, &one))) {
+			if (ng && r->n * (ng + (size_t)opt) <= VAR_MAX && (!opt || lit_next(s, end, to))) {
 				run_push_strings(r, lits, tmp->len, ng, opt);
 				i = end;
 				continue;

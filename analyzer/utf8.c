@@ -71,14 +71,11 @@ void utf8_encode(struct buf *out, uint32_t cp)
 
 size_t utf8_printable_run(const char *s, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
-	/* 8 bytes at a time: none >= 0x80, none < 0x20, none == 0x7F */
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v, x;
+	for (; i + 8 <= n; i += 8) { /* 8 bytes at a time */
+		uint64_t v;
 		memcpy(&v, s + i, 8);
-		x = v ^ (0x7F * ones);
-		if (((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) != 0)
+		if (!utf8_printable8(v))
 			break;
 	}
 	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)

@@ -21,6 +21,13 @@ uint32_t utf8_decode(const char *s, size_t n, size_t *i);
 void utf8_encode(struct buf *out, uint32_t cp);
 /* The length of the leading run of printable ASCII (0x20-0x7E) in s[0..n). */
 size_t utf8_printable_run(const char *s, size_t n);
+/* Are all 8 bytes of v (loaded from memory) printable ASCII? No byte >= 0x80, < 0x20 or 0x7F. */
+static inline int utf8_printable8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t x = v ^ (0x7F * ones);
+	return ((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) == 0;
+}
 /* Append s[0..n) to out with invalid sequences replaced by U+FFFD. */
 void utf8_append_valid(struct buf *out, const char *s, size_t n);
 /* Append UTF-16 (little- or big-endian) text, without BOM, as UTF-8. */
