@@ -539,7 +539,6 @@ static void *worker_main(void *arg)
 struct batch *batch_new(const struct batch_opts *o)
 {
 	struct batch *b = xcalloc(1, sizeof(*b));
-	unsigned char *used;
 	unsigned i;
 
 	b->o = *o;
@@ -557,15 +556,12 @@ struct batch *batch_new(const struct batch_opts *o)
 	atomic_init(&b->done, 0);
 	atomic_init(&b->failed, 0);
 	batch_results_init(&b->res);
-	/* a record needs evidence_has() of the signals the scorer reads, nothing more */
-	used = xmalloc(o->rs->nsignals + 1);
-	score_signals_used(o->rs, o->role, used);
 	for (i = 0; i < b->o.threads; i++) {
 		struct worker *w = xcalloc(1, sizeof(*w));
 		w->b = b;
 		w->m = matcher_new(o->rs);
 		if (w->m)
-			matcher_set_goal(w->m, used, 1);
+			matcher_set_goal(w->m, o->want, 1);
 		buf_init(&w->in);
 		buf_init(&w->tmp);
 		evidence_list_init(&w->ev);
@@ -576,7 +572,6 @@ struct batch *batch_new(const struct batch_opts *o)
 		}
 		b->nthreads++;
 	}
-	free(used);
 	if (b->nthreads < b->o.threads) {
 		struct batch_results none;
 		batch_results_init(&none);

@@ -73,6 +73,8 @@ int batch_results_add_jsonl(struct batch_results *r, const char *line, size_t n,
 struct batch_opts {
 	const struct ruleset *rs;
 	long role;                 /* role index, or -1: the best role per input */
+	/* per signal: looked for (score_signals_used; NULL: every one); read by batch_new() only */
+	const unsigned char *want;
 	int as_of;                 /* month index for "present" */
 	size_t max_size;           /* per-input byte cap */
 	struct read_limits limits;

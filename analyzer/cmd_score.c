@@ -362,6 +362,7 @@ int cmd_score(int argc, char **argv)
 	struct batch *b = NULL;
 	struct batch_results res;
 	struct batch_opts bo;
+	unsigned char *used = NULL;
 	struct progress prog;
 	struct table t;
 	struct io_sink sink;
@@ -504,16 +505,15 @@ int cmd_score(int argc, char **argv)
 			ret = EXIT_USAGE;
 			goto done;
 		}
-		{
-			/* many documents: machine code pays for itself, for the signals scoring reads */
-			unsigned char *used = xmalloc(rs->nsignals + 1);
-			score_signals_used(rs, role, used);
-			rules_jit_signals(rs, used);
-			free(used);
-		}
+		/* a record needs the signals the scorer reads, nothing more */
+		used = xmalloc(rs->nsignals + 1);
+		score_signals_used(rs, role, used);
+		/* many documents: machine code pays for itself, for those signals */
+		rules_jit_signals(rs, used);
 		memset(&bo, 0, sizeof(bo));
 		bo.rs = rs;
 		bo.role = role;
+		bo.want = used;
 		bo.as_of = o.as_of_month;
 		bo.max_size = o.max_size;
 		bo.limits = o.limits;
@@ -613,5 +613,6 @@ done:
 	buf_release(&out);
 	rules_free(rs);
 	free(paths);
+	free(used);
 	return ret;
 }

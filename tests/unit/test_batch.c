@@ -106,6 +106,7 @@ static void run_samples(struct buf *csv, struct batch_results *res, unsigned thr
 	struct batch *b;
 	struct table t;
 	size_t i, rank = 0;
+	unsigned char *used;
 
 	CHECK_INT(rules_load_dir(&rs, SRCDIR "/rules", &d), 0);
 	if (!rs)
@@ -117,7 +118,11 @@ static void run_samples(struct buf *csv, struct batch_results *res, unsigned thr
 	o.max_size = (size_t)16 << 20;
 	read_limits_default(&o.limits);
 	o.threads = threads;
+	used = xmalloc(rs->nsignals + 1);
+	score_signals_used(rs, o.role, used); /* as `skillgap score` narrows it */
+	o.want = used;
 	b = batch_new(&o);
+	free(used);
 	CHECK(b != NULL);
 	if (!b)
 		return;
