@@ -7,6 +7,7 @@
 #include "document.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ static const struct {
 	const char *word;
 	signed char kind; /* enum section_kind; -1 filler */
 	char weak;
-} heading_words[] = { /* sorted by word: heading_word() searches it */
+} heading_words[] = { /* sorted by word: heading_index groups it by first letter */
 	{ "about", SEC_SUMMARY, 1 }, { "academic", SEC_EDUCATION, 1 },
 	{ "achievements", SEC_AWARDS, 0 }, { "activities", -1, 0 }, { "additional", -1, 0 },
 	{ "and", -1, 0 }, { "appointments", SEC_EXPERIENCE, 0 }, { "areas", -1, 0 },
@@ -81,23 +82,66 @@ static const struct {
 	{ "work", SEC_EXPERIENCE, 1 },
 };
 
-/* The heading_words entry (sorted by word) for a lowercase word, or -1. */
-static int heading_word(const char *w)
+#define NHEADING_WORDS (sizeof(heading_words) / sizeof(heading_words[0]))
+
+/* heading_words by first letter: where its words stand, and their lengths as bits */
+static struct {
+	unsigned char lo, hi;
+	uint32_t lengths;
+} heading_index[26];
+static unsigned char heading_len[NHEADING_WORDS]; /* strlen() of each word */
+static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
+
+/* Fill heading_index from heading_words (once). */
+static void heading_index_init(void)
 {
-	size_t lo = 0, hi = sizeof(heading_words) / sizeof(heading_words[0]);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = (unsigned char)heading_words[mid].word[0] - (unsigned char)w[0];
-		if (c == 0)
-			c = strcmp(heading_words[mid].word, w);
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	size_t k;
+	for (k = 0; k < NHEADING_WORDS; k++) {
+		int c = heading_words[k].word[0] - 'a';
+		if (!heading_index[c].hi)
+			heading_index[c].lo = (unsigned char)k;
+		heading_index[c].hi = (unsigned char)(k + 1);
+		heading_len[k] = (unsigned char)strlen(heading_words[k].word);
+		heading_index[c].lengths |= 1u << heading_len[k];
 	}
+}
+
+/* The heading_words entry for a lowercase word w[0..wl), or -1. */
+static int heading_word(const char *w, size_t wl)
+{
+	size_t k;
+	int c = w[0] - 'a';
+	pthread_once(&heading_once, heading_index_init);
+	if (wl > 31 || !(heading_index[c].lengths >> wl & 1))
+		return -1; /* most words are told apart here */
+	for (k = heading_index[c].lo; k < heading_index[c].hi; k++)
+		if (heading_len[k] == wl && memcmp(heading_words[k].word, w, wl) == 0)
+			return (int)k;
 	return -1;
+}
+
+/* Separators between heading words ("Licenses & Certifications", "Skills:"). */
+static int heading_separator(unsigned char c)
+{
+	return c == '&' || c == '/' || c == ',' || c == ' ' || c == ':' || c == '-' || c == '.' ||
+	       c == '|' || c == '(' || c == ')';
+}
+
+int section_may_start(const char *s, size_t n)
+{
+	char word[24];
+	size_t i = 0, wl = 0;
+
+	while (i < n && heading_separator((unsigned char)s[i]))
+		i++;
+	for (; i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u; i++) {
+		if (wl == sizeof(word) - 1)
+			return 0; /* longer than any heading word */
+		word[wl++] = (char)((unsigned char)s[i] | 0x20);
+	}
+	if (!wl || (i < n && !heading_separator((unsigned char)s[i])))
+		return 0;
+	return wl == 1 || heading_word(word, wl) >= 0;
 }
 
 enum section_kind section_classify(const char *s, size_t n)
@@ -114,20 +158,18 @@ enum section_kind section_classify(const char *s, size_t n)
 			if (wl < sizeof(word) - 1)
 				word[wl++] = (char)(c | 0x20);
 			letters++;
-		} else if (c == '&' || c == '/' || c == ',' || c == ' ' || c == ':' ||
-			   c == '-' || c == '.' || c == '|' || c == '(' || c == ')') {
+		} else if (heading_separator(c)) {
 			int k;
 			if (!wl)
 				continue;
-			word[wl] = '\0';
 			if (wl > 1)
 				spaced = 0;
-			wl = 0;
 			if (++nw > 5)
 				return SEC_NONE;
 			/* every word must be heading vocabulary: stop at the first that is not */
-			if ((k = heading_word(word)) < 0)
+			if ((k = heading_word(word, wl)) < 0)
 				return SEC_NONE;
+			wl = 0;
 			if (heading_words[k].kind >= 0) {
 				if (!heading_words[k].weak && strong < 0)
 					strong = heading_words[k].kind;

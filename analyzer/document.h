@@ -50,6 +50,13 @@ int section_from_name(const char *name);
  * as a section; SEC_NONE if the words are not a known heading.
  */
 enum section_kind section_classify(const char *s, size_t n);
+/*
+ * A quick test on the first word alone, for readers: 0 means that
+ * section_classify() gives SEC_NONE for s[0..n) and for every prefix of
+ * it that holds that word, and that it is no letter-spaced heading
+ * either (its first word is not a single letter). Most lines end here.
+ */
+int section_may_start(const char *s, size_t n);
 
 #define LINE_HEADING 0x1u  /* the line is a section heading */
 #define LINE_TABLE   0x2u  /* from a table cell */

@@ -166,7 +166,7 @@ static enum section_kind heading_kind(struct slice t, int underlined, int *inlin
 	size_t colon;
 
 	*inline_rest = 0;
-	if (t.n == 0 || starts_with_bullet(t))
+	if (t.n == 0 || starts_with_bullet(t) || (!underlined && !section_may_start(t.s, t.n)))
 		return SEC_NONE;
 	/* "Skills: Python, SQL" or "Education:" - only the part before ':' counts */
 	for (colon = 0; colon < t.n && colon < 40 && t.s[colon] != ':'; colon++)
