@@ -299,14 +299,15 @@ static int plain_line(const char *s, size_t n)
 	return s[0] != ' ' && s[n - 1] != ' ' && printable_run(s, n, &dbl) == n && !dbl;
 }
 
-static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags)
+/* Append s[0..n) as one line; `plain`: plain_line() is known to hold. */
+static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags, int plain)
 {
 	struct doc_line *l;
 	size_t start = doc->text.len, i = 0;
 	int pending_space = 0;
 
 	buf_grow(&doc->text, n + 1);
-	if (plain_line(s, n)) {
+	if (plain || plain_line(s, n)) {
 		/* the common line: nothing to normalize, copy it whole */
 		memcpy(doc->text.ptr + doc->text.len, s, n);
 		doc->text.len += n;
@@ -387,17 +388,22 @@ void document_add_line(struct document *doc, const char *s, size_t n, unsigned f
 		size_t i = nl ? (size_t)(nl - s) : n, e = i;
 		if (e > start && s[e - 1] == '\r')
 			e--;
-		add_one_line(doc, s + start, e - start, flags);
+		add_one_line(doc, s + start, e - start, flags, 0);
 		if (!nl)
 			break;
 		start = i + 1;
 	}
 }
 
+void document_add_text_line(struct document *doc, const char *s, size_t n, int plain)
+{
+	add_one_line(doc, s, n, 0, plain);
+}
+
 void document_add_heading(struct document *doc, const char *s, size_t n, enum section_kind k)
 {
 	doc->cur_section = k;
-	add_one_line(doc, s, n, LINE_HEADING);
+	add_one_line(doc, s, n, LINE_HEADING, 0);
 }
 
 void document_add_dates(struct document *doc, int start, int end, int open, uint32_t line)

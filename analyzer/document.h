@@ -116,6 +116,12 @@ void document_set_flags(struct document *doc, unsigned flags);
  * control characters are removed and runs of spaces trimmed at the ends.
  */
 void document_add_line(struct document *doc, const char *s, size_t n, unsigned flags);
+/*
+ * document_add_line() for a line without '\n' or '\r'. `plain` tells
+ * that it is printable ASCII with single spaces inside and none at the
+ * ends (utf8_line_len() finds that): then it is copied as it is.
+ */
+void document_add_text_line(struct document *doc, const char *s, size_t n, int plain);
 /* Add a heading line and switch to its section. */
 void document_add_heading(struct document *doc, const char *s, size_t n, enum section_kind k);
 /* Record a date range (structured readers). */
