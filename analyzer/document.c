@@ -331,18 +331,16 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 					buf_putc(&doc->text, ' ');
 				buf_put(&doc->text, s + i, e - i);
 			} else if (mid) {
+				const char *p = s + i;
 				char *d;
 				buf_grow(&doc->text, e - i + 1);
 				d = doc->text.ptr + doc->text.len;
-				for (; i < e; i++) {
-					if (s[i] == ' ') {
-						pending_space = 1; /* text was written before this space */
-						continue;
-					}
-					if (pending_space)
-						*d++ = ' ';
-					pending_space = 0;
-					*d++ = s[i];
+				if (pending_space)
+					*d++ = ' ';
+				*d++ = *p++; /* no space; after it, each space after a space is written over */
+				for (; p < s + e; p++) {
+					*d = *p;
+					d += (*p != ' ') | (p[-1] != ' ');
 				}
 				doc->text.len = (size_t)(d - doc->text.ptr);
 			}
