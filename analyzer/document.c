@@ -14,6 +14,10 @@
 
 #include "utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static const char *const section_names[SEC__COUNT] = {
 	"header", "summary", "experience", "education", "skills",
 	"publications", "certifications", "projects", "awards", "volunteer",
@@ -512,8 +516,8 @@ static size_t month_at(const char *s, size_t n, int *month)
 	default:
 		return 0; /* no month starts with another letter */
 	}
-	while (len < n && len < sizeof(w) - 1 && isalpha((unsigned char)s[len])) {
-		w[len] = (char)tolower((unsigned char)s[len]);
+	while (len < n && len < sizeof(w) - 1 && (unsigned)(((unsigned char)s[len] | 0x20) - 'a') < 26u) {
+		w[len] = (char)(s[len] | 0x20); /* isalpha() and tolower() in the C locale */
 		len++;
 	}
 	if (len < 3 || len > 9 || (len < n && is_word((unsigned char)s[len])))
@@ -680,8 +684,25 @@ static size_t open_end_at(const char *s, size_t n, size_t i)
 /* Every date form carries a 4-digit year 19xx or 20xx: lines without one are skipped. */
 static int has_year(const char *s, size_t n)
 {
-	size_t i;
-	for (i = 0; i + 4 <= n; i++)
+	size_t i = 0;
+#if defined(__SSE2__)
+	/* sixteen places at a time: "19" or "20" at s[i], digits at s[i + 2] and s[i + 3] */
+	for (; i + 19 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+		__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 3));
+		__m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+		__m128i cent = _mm_or_si128(
+			_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('1')), _mm_cmpeq_epi8(b, _mm_set1_epi8('9'))),
+			_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('2')), _mm_cmpeq_epi8(b, _mm_set1_epi8('0'))));
+		__m128i digits = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi8(c, lo), _mm_cmplt_epi8(c, hi)),
+					       _mm_and_si128(_mm_cmpgt_epi8(d, lo), _mm_cmplt_epi8(d, hi)));
+		if (_mm_movemask_epi8(_mm_and_si128(cent, digits)))
+			return 1;
+	}
+#endif
+	for (; i + 4 <= n; i++)
 		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
 			if (isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]))
 				return 1;
