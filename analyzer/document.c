@@ -303,7 +303,7 @@ static int plain_line(const char *s, size_t n)
 	return s[0] != ' ' && s[n - 1] != ' ' && printable_run(s, n, &dbl) == n && !dbl;
 }
 
-/* Append s[0..n) as one line; `plain`: plain_line() is known to hold. */
+/* Append s[0..n) as one line; `plain`: plain_line(s, n), which the caller may know already. */
 static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags, int plain)
 {
 	struct doc_line *l;
@@ -311,7 +311,7 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	int pending_space = 0;
 
 	buf_grow(&doc->text, n + 1);
-	if (plain || plain_line(s, n)) {
+	if (plain) {
 		/* the common line: nothing to normalize, copy it whole */
 		memcpy(doc->text.ptr + doc->text.len, s, n);
 		doc->text.len += n;
@@ -390,7 +390,7 @@ void document_add_line(struct document *doc, const char *s, size_t n, unsigned f
 		size_t i = nl ? (size_t)(nl - s) : n, e = i;
 		if (e > start && s[e - 1] == '\r')
 			e--;
-		add_one_line(doc, s + start, e - start, flags, 0);
+		add_one_line(doc, s + start, e - start, flags, plain_line(s + start, e - start));
 		if (!nl)
 			break;
 		start = i + 1;
@@ -405,7 +405,7 @@ void document_add_text_line(struct document *doc, const char *s, size_t n, int p
 void document_add_heading(struct document *doc, const char *s, size_t n, enum section_kind k)
 {
 	doc->cur_section = k;
-	add_one_line(doc, s, n, LINE_HEADING, 0);
+	add_one_line(doc, s, n, LINE_HEADING, plain_line(s, n));
 }
 
 void document_add_dates(struct document *doc, int start, int end, int open, uint32_t line)

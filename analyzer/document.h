@@ -119,7 +119,8 @@ void document_add_line(struct document *doc, const char *s, size_t n, unsigned f
 /*
  * document_add_line() for a line without '\n' or '\r'. `plain` tells
  * that it is printable ASCII with single spaces inside and none at the
- * ends (utf8_line_len() finds that): then it is copied as it is.
+ * ends (utf8_line_len() finds that): then it is copied as it is, else
+ * it is normalized without a second look for that.
  */
 void document_add_text_line(struct document *doc, const char *s, size_t n, int plain);
 /* Add a heading line and switch to its section. */
