@@ -7,11 +7,16 @@
 #include "document.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static const char *const section_names[SEC__COUNT] = {
 	"header", "summary", "experience", "education", "skills",
@@ -43,7 +48,7 @@ static const struct {
 	const char *word;
 	signed char kind; /* enum section_kind; -1 filler */
 	char weak;
-} heading_words[] = { /* sorted by word: heading_word() searches it */
+} heading_words[] = { /* sorted by word: heading_index groups it by first letter */
 	{ "about", SEC_SUMMARY, 1 }, { "academic", SEC_EDUCATION, 1 },
 	{ "achievements", SEC_AWARDS, 0 }, { "activities", -1, 0 }, { "additional", -1, 0 },
 	{ "and", -1, 0 }, { "appointments", SEC_EXPERIENCE, 0 }, { "areas", -1, 0 },
@@ -81,23 +86,66 @@ static const struct {
 	{ "work", SEC_EXPERIENCE, 1 },
 };
 
-/* The heading_words entry (sorted by word) for a lowercase word, or -1. */
-static int heading_word(const char *w)
+#define NHEADING_WORDS (sizeof(heading_words) / sizeof(heading_words[0]))
+
+/* heading_words by first letter: where its words stand, and their lengths as bits */
+static struct {
+	unsigned char lo, hi;
+	uint32_t lengths;
+} heading_index[26];
+static unsigned char heading_len[NHEADING_WORDS]; /* strlen() of each word */
+static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
+
+/* Fill heading_index from heading_words (once). */
+static void heading_index_init(void)
 {
-	size_t lo = 0, hi = sizeof(heading_words) / sizeof(heading_words[0]);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = (unsigned char)heading_words[mid].word[0] - (unsigned char)w[0];
-		if (c == 0)
-			c = strcmp(heading_words[mid].word, w);
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	size_t k;
+	for (k = 0; k < NHEADING_WORDS; k++) {
+		int c = heading_words[k].word[0] - 'a';
+		if (!heading_index[c].hi)
+			heading_index[c].lo = (unsigned char)k;
+		heading_index[c].hi = (unsigned char)(k + 1);
+		heading_len[k] = (unsigned char)strlen(heading_words[k].word);
+		heading_index[c].lengths |= 1u << heading_len[k];
 	}
+}
+
+/* The heading_words entry for a lowercase word w[0..wl), or -1. */
+static int heading_word(const char *w, size_t wl)
+{
+	size_t k;
+	int c = w[0] - 'a';
+	pthread_once(&heading_once, heading_index_init);
+	if (wl > 31 || !(heading_index[c].lengths >> wl & 1))
+		return -1; /* most words are told apart here */
+	for (k = heading_index[c].lo; k < heading_index[c].hi; k++)
+		if (heading_len[k] == wl && memcmp(heading_words[k].word, w, wl) == 0)
+			return (int)k;
 	return -1;
+}
+
+/* Separators between heading words ("Licenses & Certifications", "Skills:"). */
+static int heading_separator(unsigned char c)
+{
+	return c == '&' || c == '/' || c == ',' || c == ' ' || c == ':' || c == '-' || c == '.' ||
+	       c == '|' || c == '(' || c == ')';
+}
+
+int section_may_start(const char *s, size_t n)
+{
+	char word[24];
+	size_t i = 0, wl = 0;
+
+	while (i < n && heading_separator((unsigned char)s[i]))
+		i++;
+	for (; i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u; i++) {
+		if (wl == sizeof(word) - 1)
+			return 0; /* longer than any heading word */
+		word[wl++] = (char)((unsigned char)s[i] | 0x20);
+	}
+	if (!wl || (i < n && !heading_separator((unsigned char)s[i])))
+		return 0;
+	return wl == 1 || heading_word(word, wl) >= 0;
 }
 
 enum section_kind section_classify(const char *s, size_t n)
@@ -114,20 +162,18 @@ enum section_kind section_classify(const char *s, size_t n)
 			if (wl < sizeof(word) - 1)
 				word[wl++] = (char)(c | 0x20);
 			letters++;
-		} else if (c == '&' || c == '/' || c == ',' || c == ' ' || c == ':' ||
-			   c == '-' || c == '.' || c == '|' || c == '(' || c == ')') {
+		} else if (heading_separator(c)) {
 			int k;
 			if (!wl)
 				continue;
-			word[wl] = '\0';
 			if (wl > 1)
 				spaced = 0;
-			wl = 0;
 			if (++nw > 5)
 				return SEC_NONE;
 			/* every word must be heading vocabulary: stop at the first that is not */
-			if ((k = heading_word(word)) < 0)
+			if ((k = heading_word(word, wl)) < 0)
 				return SEC_NONE;
+			wl = 0;
 			if (heading_words[k].kind >= 0) {
 				if (!heading_words[k].weak && strong < 0)
 					strong = heading_words[k].kind;
@@ -257,14 +303,15 @@ static int plain_line(const char *s, size_t n)
 	return s[0] != ' ' && s[n - 1] != ' ' && printable_run(s, n, &dbl) == n && !dbl;
 }
 
-static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags)
+/* Append s[0..n) as one line; `plain`: plain_line(s, n), which the caller may know already. */
+static void add_one_line(struct document *doc, const char *s, size_t n, unsigned flags, int plain)
 {
 	struct doc_line *l;
 	size_t start = doc->text.len, i = 0;
 	int pending_space = 0;
 
 	buf_grow(&doc->text, n + 1);
-	if (plain_line(s, n)) {
+	if (plain) {
 		/* the common line: nothing to normalize, copy it whole */
 		memcpy(doc->text.ptr + doc->text.len, s, n);
 		doc->text.len += n;
@@ -288,18 +335,16 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 					buf_putc(&doc->text, ' ');
 				buf_put(&doc->text, s + i, e - i);
 			} else if (mid) {
+				const char *p = s + i;
 				char *d;
 				buf_grow(&doc->text, e - i + 1);
 				d = doc->text.ptr + doc->text.len;
-				for (; i < e; i++) {
-					if (s[i] == ' ') {
-						pending_space = 1; /* text was written before this space */
-						continue;
-					}
-					if (pending_space)
-						*d++ = ' ';
-					pending_space = 0;
-					*d++ = s[i];
+				if (pending_space)
+					*d++ = ' ';
+				*d++ = *p++; /* no space; after it, each space after a space is written over */
+				for (; p < s + e; p++) {
+					*d = *p;
+					d += (*p != ' ') | (p[-1] != ' ');
 				}
 				doc->text.len = (size_t)(d - doc->text.ptr);
 			}
@@ -345,17 +390,22 @@ void document_add_line(struct document *doc, const char *s, size_t n, unsigned f
 		size_t i = nl ? (size_t)(nl - s) : n, e = i;
 		if (e > start && s[e - 1] == '\r')
 			e--;
-		add_one_line(doc, s + start, e - start, flags);
+		add_one_line(doc, s + start, e - start, flags, plain_line(s + start, e - start));
 		if (!nl)
 			break;
 		start = i + 1;
 	}
 }
 
+void document_add_text_line(struct document *doc, const char *s, size_t n, int plain)
+{
+	add_one_line(doc, s, n, 0, plain);
+}
+
 void document_add_heading(struct document *doc, const char *s, size_t n, enum section_kind k)
 {
 	doc->cur_section = k;
-	add_one_line(doc, s, n, LINE_HEADING);
+	add_one_line(doc, s, n, LINE_HEADING, plain_line(s, n));
 }
 
 void document_add_dates(struct document *doc, int start, int end, int open, uint32_t line)
@@ -466,8 +516,8 @@ static size_t month_at(const char *s, size_t n, int *month)
 	default:
 		return 0; /* no month starts with another letter */
 	}
-	while (len < n && len < sizeof(w) - 1 && isalpha((unsigned char)s[len])) {
-		w[len] = (char)tolower((unsigned char)s[len]);
+	while (len < n && len < sizeof(w) - 1 && (unsigned)(((unsigned char)s[len] | 0x20) - 'a') < 26u) {
+		w[len] = (char)(s[len] | 0x20); /* isalpha() and tolower() in the C locale */
 		len++;
 	}
 	if (len < 3 || len > 9 || (len < n && is_word((unsigned char)s[len])))
@@ -634,8 +684,25 @@ static size_t open_end_at(const char *s, size_t n, size_t i)
 /* Every date form carries a 4-digit year 19xx or 20xx: lines without one are skipped. */
 static int has_year(const char *s, size_t n)
 {
-	size_t i;
-	for (i = 0; i + 4 <= n; i++)
+	size_t i = 0;
+#if defined(__SSE2__)
+	/* sixteen places at a time: "19" or "20" at s[i], digits at s[i + 2] and s[i + 3] */
+	for (; i + 19 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+		__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 3));
+		__m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+		__m128i cent = _mm_or_si128(
+			_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('1')), _mm_cmpeq_epi8(b, _mm_set1_epi8('9'))),
+			_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('2')), _mm_cmpeq_epi8(b, _mm_set1_epi8('0'))));
+		__m128i digits = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi8(c, lo), _mm_cmplt_epi8(c, hi)),
+					       _mm_and_si128(_mm_cmpgt_epi8(d, lo), _mm_cmplt_epi8(d, hi)));
+		if (_mm_movemask_epi8(_mm_and_si128(cent, digits)))
+			return 1;
+	}
+#endif
+	for (; i + 4 <= n; i++)
 		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
 			if (isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]))
 				return 1;

@@ -50,6 +50,13 @@ int section_from_name(const char *name);
  * as a section; SEC_NONE if the words are not a known heading.
  */
 enum section_kind section_classify(const char *s, size_t n);
+/*
+ * A quick test on the first word alone, for readers: 0 means that
+ * section_classify() gives SEC_NONE for s[0..n) and for every prefix of
+ * it that holds that word, and that it is no letter-spaced heading
+ * either (its first word is not a single letter). Most lines end here.
+ */
+int section_may_start(const char *s, size_t n);
 
 #define LINE_HEADING 0x1u  /* the line is a section heading */
 #define LINE_TABLE   0x2u  /* from a table cell */
@@ -109,6 +116,13 @@ void document_set_flags(struct document *doc, unsigned flags);
  * control characters are removed and runs of spaces trimmed at the ends.
  */
 void document_add_line(struct document *doc, const char *s, size_t n, unsigned flags);
+/*
+ * document_add_line() for a line without '\n' or '\r'. `plain` tells
+ * that it is printable ASCII with single spaces inside and none at the
+ * ends (utf8_line_len() finds that): then it is copied as it is, else
+ * it is normalized without a second look for that.
+ */
+void document_add_text_line(struct document *doc, const char *s, size_t n, int plain);
 /* Add a heading line and switch to its section. */
 void document_add_heading(struct document *doc, const char *s, size_t n, enum section_kind k);
 /* Record a date range (structured readers). */

@@ -23,7 +23,7 @@ static int looks_binary(const unsigned char *s, size_t n, int *valid)
 	*valid = lim == n;
 	for (i = 0; i < lim;) {
 		unsigned char c;
-		i += utf8_printable_run((const char *)s + i, lim - i);
+		i += utf8_text_run((const char *)s + i, lim - i);
 		if (i >= lim)
 			break;
 		c = s[i];
@@ -166,7 +166,7 @@ static enum section_kind heading_kind(struct slice t, int underlined, int *inlin
 	size_t colon;
 
 	*inline_rest = 0;
-	if (t.n == 0 || starts_with_bullet(t))
+	if (t.n == 0 || starts_with_bullet(t) || (!underlined && !section_may_start(t.s, t.n)))
 		return SEC_NONE;
 	/* "Skills: Python, SQL" or "Education:" - only the part before ':' counts */
 	for (colon = 0; colon < t.n && colon < 40 && t.s[colon] != ':'; colon++)
@@ -203,14 +203,45 @@ enum section_kind read_heading_kind(const char *s, size_t n, int underlined, int
 	return heading_kind(trim(s, n), underlined, inline_rest);
 }
 
+/* The lines of a text, split on \r\n, \r and \n, one at a time. */
+struct line_reader {
+	const char *text;
+	size_t len, pos; /* pos > len: no line is left */
+};
+
+struct line {
+	const char *s;   /* NULL: there was no line left */
+	size_t n;
+	int plain;       /* document_add_text_line() copies it as it is */
+};
+
+/*
+ * The next line: always one for an empty text, none after a line break
+ * that ends the text.
+ */
+static void next_line(struct line_reader *r, struct line *l)
+{
+	size_t e;
+	if (r->pos > r->len || (r->pos == r->len && r->pos > 0)) {
+		l->s = NULL;
+		return;
+	}
+	l->s = r->text + r->pos;
+	l->n = utf8_line_len(l->s, r->len - r->pos, &l->plain);
+	l->plain = l->plain && (!l->n || (l->s[0] != ' ' && l->s[l->n - 1] != ' '));
+	e = r->pos + l->n;
+	r->pos = e + 1 + (e + 1 < r->len && r->text[e] == '\r' && r->text[e + 1] == '\n');
+}
+
 int read_text(struct document **out, const char *bytes, size_t len,
 	      const char *name, struct diag *d)
 {
 	const unsigned char *s = (const unsigned char *)bytes;
 	struct buf u = BUF_INIT;
 	struct document *doc;
-	struct slice *lines = NULL;
-	size_t nlines = 0, alines = 0, i, start, tlen;
+	struct line_reader lines;
+	struct line cur, next;
+	size_t i, tlen;
 	const char *text;
 
 	*out = NULL;
@@ -233,54 +264,32 @@ int read_text(struct document **out, const char *bytes, size_t len,
 		}
 	}
 
-	/* split on \r\n, \r, \n (without any \r: memchr for each \n) */
-	if (!tlen || !memchr(text, '\r', tlen)) {
-		for (start = 0; start < tlen || nlines == 0;) {
-			const char *nl = start < tlen ? memchr(text + start, '\n', tlen - start) : NULL;
-			size_t e = nl ? (size_t)(nl - text) : tlen;
-			lines = xgrow(lines, &alines, nlines + 1, sizeof(*lines));
-			lines[nlines].s = text + start;
-			lines[nlines].n = e - start;
-			nlines++;
-			start = e + 1;
-			if (!nl)
-				break;
-		}
-	} else for (i = 0, start = 0; i <= tlen; i++) {
-		if (i == tlen || text[i] == '\n' || text[i] == '\r') {
-			if (i == tlen && i == start && nlines > 0)
-				break; /* the text ended with a line break */
-			lines = xgrow(lines, &alines, nlines + 1, sizeof(*lines));
-			lines[nlines].s = text + start;
-			lines[nlines].n = i - start;
-			nlines++;
-			if (i < tlen && text[i] == '\r' && i + 1 < tlen && text[i + 1] == '\n')
-				i++;
-			start = i + 1;
-		}
-	}
-
 	doc = document_new(DOC_TEXT);
-	document_reserve(doc, tlen + nlines, nlines);
-	for (i = 0; i < nlines; i++) {
-		struct slice t = trim(lines[i].s, lines[i].n);
+	/* a guess that holds for lines of 32 bytes and more; shorter ones grow the arrays */
+	document_reserve(doc, tlen + tlen / 32 + 1, tlen / 32 + 1);
+	lines.text = text;
+	lines.len = tlen;
+	lines.pos = 0;
+	next_line(&lines, &cur);
+	for (i = 0; cur.s; i++, cur = next) {
+		struct slice t = trim(cur.s, cur.n);
 		int underlined = 0, inline_rest;
 		enum section_kind k;
 
+		next_line(&lines, &next);
 		if (is_underline(t) && i > 0)
 			continue; /* consumed with the line above */
-		if (i + 1 < nlines && t.n > 0)
-			underlined = is_underline(trim(lines[i + 1].s, lines[i + 1].n));
+		if (next.s && t.n > 0)
+			underlined = is_underline(trim(next.s, next.n));
 		k = heading_kind(t, underlined, &inline_rest);
 		if (k != SEC_NONE && !inline_rest) {
 			document_add_heading(doc, t.s, t.n, k);
 		} else {
 			if (k != SEC_NONE)
 				document_set_section(doc, k);
-			document_add_line(doc, lines[i].s, lines[i].n, 0);
+			document_add_text_line(doc, cur.s, cur.n, cur.plain);
 		}
 	}
-	free(lines);
 	buf_release(&u);
 	document_finish(doc);
 	if (!document_has_text(doc)) {

@@ -2,6 +2,9 @@
 #include "utf8.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 uint32_t utf8_decode(const char *str, size_t n, size_t *i)
 {
@@ -80,6 +83,73 @@ size_t utf8_printable_run(const char *s, size_t n)
 	}
 	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
 		i++;
+	return i;
+}
+
+size_t utf8_text_run(const char *s, size_t n)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {
+		/* signed compares: bytes 0x80 and up are below 0x20 too */
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned odd = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+			_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
+		if (odd)
+			return i + (size_t)__builtin_ctz(odd);
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\n') || c >= 0x80)
+			break;
+	}
+	return i;
+}
+
+size_t utf8_line_len(const char *s, size_t n, int *plain)
+{
+	size_t i = 0;
+	int ok = 1;
+#if defined(__SSE2__)
+	unsigned prev = 0; /* 1: the byte before this block is a space */
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+		unsigned dbl = sp & (sp << 1 | prev); /* a space after a space */
+		if (odd) {
+			unsigned at = (unsigned)__builtin_ctz(odd);
+			i += at;
+			ok = !(dbl & ((1u << at) - 1)) && (s[i] == '\n' || s[i] == '\r');
+			break;
+		}
+		if (dbl) {
+			ok = 0;
+			break;
+		}
+		prev = sp >> 15;
+	}
+	if (!ok) /* not plain: only the line break is wanted now */
+		for (; i + 16 <= n; i += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			unsigned brk = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+			if (brk) {
+				*plain = 0;
+				return i + (size_t)__builtin_ctz(brk);
+			}
+		}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n' || c == '\r')
+			break;
+		if (c < 0x20 || c >= 0x7F || (c == ' ' && i && s[i - 1] == ' '))
+			ok = 0;
+	}
+	*plain = ok;
 	return i;
 }
 

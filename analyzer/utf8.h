@@ -28,6 +28,14 @@ static inline int utf8_printable8(uint64_t v)
 	uint64_t x = v ^ (0x7F * ones);
 	return ((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) == 0;
 }
+/* The length of the leading run of s[0..n) without bytes below 0x20 other than '\n' or above 0x7F. */
+size_t utf8_text_run(const char *s, size_t n);
+/*
+ * The length of the line at s[0..n): up to the first '\n' or '\r', or
+ * n. *plain is set when it is printable ASCII with no two spaces in a
+ * row. One pass, sixteen bytes at a time where SSE2 is there.
+ */
+size_t utf8_line_len(const char *s, size_t n, int *plain);
 /* Append s[0..n) to out with invalid sequences replaced by U+FFFD. */
 void utf8_append_valid(struct buf *out, const char *s, size_t n);
 /* Append UTF-16 (little- or big-endian) text, without BOM, as UTF-8. */
