@@ -143,7 +143,8 @@ int section_may_start(const char *s, size_t n)
 			return 0; /* longer than any heading word */
 		word[wl++] = (char)((unsigned char)s[i] | 0x20);
 	}
-	if (!wl || (i < n && !heading_separator((unsigned char)s[i])))
+	/* a tab may stand before the ':' of "Skills\t: Python" (the reader trims it off the head) */
+	if (!wl || (i < n && !heading_separator((unsigned char)s[i]) && s[i] != '\t'))
 		return 0;
 	return wl == 1 || heading_word(word, wl) >= 0;
 }
@@ -805,7 +806,7 @@ static int email_char(unsigned char c)
 	return isalnum(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
 }
 
-static void find_email(struct document *doc, const char *s, size_t n, uint32_t li)
+static void find_email(struct document *doc, const char *s, size_t n)
 {
 	size_t i;
 	if (!memchr(s, '@', n))
@@ -833,7 +834,7 @@ static void find_email(struct document *doc, const char *s, size_t n, uint32_t l
 	}
 }
 
-static void find_phone(struct document *doc, const char *s, size_t n, uint32_t li)
+static void find_phone(struct document *doc, const char *s, size_t n)
 {
 	size_t i, all = 0;
 	for (i = 0; i < n; i++) /* a phone has 10 digits or more: count first, without branches */
@@ -958,10 +959,10 @@ void document_finish(struct document *doc)
 		const struct doc_line *l = &doc->lines[i];
 		const char *s = doc->text.ptr + l->off;
 		if (!doc->contact.email)
-			find_email(doc, s, l->len, (uint32_t)i);
+			find_email(doc, s, l->len);
 		if (!doc->contact.phone && (l->section == SEC_NONE || l->section == SEC_CONTACT ||
 					    (l->flags & LINE_HEADER) || i < 8))
-			find_phone(doc, s, l->len, (uint32_t)i);
+			find_phone(doc, s, l->len);
 		if (l->section == SEC_NONE || l->section == SEC_CONTACT || (l->flags & LINE_HEADER) ||
 		    i < 8)
 			find_links(doc, s, l->len);

@@ -198,7 +198,38 @@ static void test_read__section_classify(void)
 	CHECK_INT(section_classify("Education and Training", 22), SEC_EDUCATION);
 }
 
+/* The readers' quick test: 0 only where no heading rule can take the line. */
+static void test_read__section_may_start(void)
+{
+	CHECK_INT(section_may_start("Built models, Acme", 18), 0);
+	CHECK_INT(section_may_start("2019 - 2021", 11), 0);
+	CHECK_INT(section_may_start("Skills2", 7), 0);
+	CHECK_INT(section_may_start("Professional Experience", 23), 1);
+	CHECK_INT(section_may_start("Skills: Python", 14), 1);
+	CHECK_INT(section_may_start("Skills\t: Python", 15), 1);
+	CHECK_INT(section_may_start("S K I L L S", 11), 1);
+	CHECK_INT(section_may_start("& Awards", 8), 1);
+}
+
+/* A tab before the colon: the head is trimmed, as for spaces. */
+static void test_read__heading_tab_before_colon(void)
+{
+	struct document *doc = RD("Jane Doe\n"
+				  "Skills\t: Python, SQL\n"
+				  "Work History\t:\n"
+				  "Nurse, Mercy\n");
+	if (!doc)
+		return;
+	CHECK_INT(doc->nlines, 4);
+	CHECK_INT(doc->lines[1].section, SEC_SKILLS);
+	CHECK_INT(doc->lines[1].flags & LINE_HEADING, 0);
+	CHECK_INT(doc->lines[2].flags & LINE_HEADING, LINE_HEADING);
+	CHECK_INT(doc->lines[3].section, SEC_EXPERIENCE);
+	document_free(doc);
+}
+
 TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
-	  TEST(test_read__section_classify))
+	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
+	  TEST(test_read__heading_tab_before_colon))
