@@ -2,11 +2,12 @@
 # which installs the Debian packages first and then runs these targets.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+SCALAR_BUILD ?= build-scalar
 FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE     ?= samples/nurse-learning-python.txt
 
-.PHONY: all build demo test test-release test-asan asan fuzz bench install clean update-golden
+.PHONY: all build demo test test-release test-asan test-scalar asan scalar fuzz bench install clean update-golden
 
 all: build
 
@@ -17,8 +18,9 @@ build:
 demo: build
 	./$(BUILD)/skillgap analyze $(SAMPLE)
 
-# The whole suite twice: a Release build, then ASan + UBSan.
-test: test-release test-asan
+# The whole suite three times: a Release build, ASan + UBSan, and a build
+# without SSE2, where the byte-at-a-time fallbacks of the SSE2 code run.
+test: test-release test-asan test-scalar
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
@@ -30,6 +32,13 @@ asan:
 test-asan: asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
+
+scalar:
+	cmake -S . -B $(SCALAR_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-U__SSE2__
+	cmake --build $(SCALAR_BUILD) -j$(JOBS)
+
+test-scalar: scalar
+	cd $(SCALAR_BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # libFuzzer runs of every reader and the rules loader (needs clang and
 # libclang-rt-14-dev): FUZZ_SECONDS per target, default 60.
@@ -50,4 +59,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(SCALAR_BUILD) $(FUZZ_BUILD)

@@ -3,7 +3,7 @@
 #
 #   ./build.sh demo   install what is missing, build, analyse a bundled sample
 #   ./build.sh test   install what is missing, build, run the whole test suite
-#                     (a Release build, then an ASan+UBSan build)
+#                     (a Release build, an ASan+UBSan build, a build without SSE2)
 #   ./build.sh TARGET any other Makefile target (bench, fuzz, install, ...)
 #
 # It installs Debian packages with apt-get (through sudo when not root),
