@@ -313,9 +313,11 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 
 	buf_grow(&doc->text, n + 1);
 	if (plain) {
-		/* the common line: nothing to normalize, copy it whole */
+		/* the common line: nothing to normalize, copy it whole with its '\n' */
 		memcpy(doc->text.ptr + doc->text.len, s, n);
-		doc->text.len += n;
+		doc->text.ptr[doc->text.len + n] = '\n';
+		doc->text.len += n + 1;
+		doc->text.ptr[doc->text.len] = '\0';
 		i = n;
 	}
 	while (i < n) {
@@ -374,8 +376,10 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 		else
 			utf8_encode(&doc->text, (uint32_t)m);
 	}
-	buf_putc(&doc->text, '\n');
-	doc->lines = xgrow(doc->lines, &doc->alines, doc->nlines + 1, sizeof(*doc->lines));
+	if (!plain)
+		buf_putc(&doc->text, '\n');
+	if (doc->nlines == doc->alines)
+		doc->lines = xgrow(doc->lines, &doc->alines, doc->nlines + 1, sizeof(*doc->lines));
 	l = &doc->lines[doc->nlines++];
 	l->off = (uint32_t)start;
 	l->len = (uint32_t)(doc->text.len - 1 - start);
@@ -387,12 +391,23 @@ void document_add_line(struct document *doc, const char *s, size_t n, unsigned f
 {
 	size_t start = 0;
 	for (;;) {
-		const char *nl = memchr(s + start, '\n', n - start);
-		size_t i = nl ? (size_t)(nl - s) : n, e = i;
-		if (e > start && s[e - 1] == '\r')
-			e--;
-		add_one_line(doc, s + start, e - start, flags, plain_line(s + start, e - start));
-		if (!nl)
+		int plain;
+		/* e: the end of the line, without a '\r' before its '\n'; i: that '\n', or n */
+		size_t e = start + utf8_line_len(s + start, n - start, &plain), i = e;
+		if (e < n && s[e] == '\r') {
+			if (e + 1 == n || s[e + 1] == '\n') {
+				i = e + 1;
+			} else {
+				/* a '\r' inside the line: a control character, so not plain */
+				const char *nl = memchr(s + e, '\n', n - e);
+				i = e = nl ? (size_t)(nl - s) : n;
+				if (s[e - 1] == '\r')
+					e--;
+				plain = 0;
+			}
+		}
+		add_one_line(doc, s + start, e - start, flags, plain);
+		if (i >= n)
 			break;
 		start = i + 1;
 	}

@@ -228,7 +228,6 @@ static void next_line(struct line_reader *r, struct line *l)
 	}
 	l->s = r->text + r->pos;
 	l->n = utf8_line_len(l->s, r->len - r->pos, &l->plain);
-	l->plain = l->plain && (!l->n || (l->s[0] != ' ' && l->s[l->n - 1] != ' '));
 	e = r->pos + l->n;
 	r->pos = e + 1 + (e + 1 < r->len && r->text[e] == '\r' && r->text[e + 1] == '\n');
 }

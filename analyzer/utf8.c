@@ -149,7 +149,7 @@ size_t utf8_line_len(const char *s, size_t n, int *plain)
 		if (c < 0x20 || c >= 0x7F || (c == ' ' && i && s[i - 1] == ' '))
 			ok = 0;
 	}
-	*plain = ok;
+	*plain = ok && (!i || (s[0] != ' ' && s[i - 1] != ' '));
 	return i;
 }
 

@@ -33,7 +33,8 @@ size_t utf8_text_run(const char *s, size_t n);
 /*
  * The length of the line at s[0..n): up to the first '\n' or '\r', or
  * n. *plain is set when it is printable ASCII with no two spaces in a
- * row. One pass, sixteen bytes at a time where SSE2 is there.
+ * row and none at its ends. One pass, sixteen bytes at a time where
+ * SSE2 is there.
  */
 size_t utf8_line_len(const char *s, size_t n, int *plain);
 /* Append s[0..n) to out with invalid sequences replaced by U+FFFD. */

@@ -228,8 +228,49 @@ static void test_read__heading_tab_before_colon(void)
 	document_free(doc);
 }
 
+/* The lines of document_add_line() text as "a|b|c", each as normalized. */
+static void lines_joined(const char *s, size_t n, char *out, size_t cap)
+{
+	struct document *doc = document_new(DOC_JSON);
+	size_t i, o = 0;
+	document_add_line(doc, s, n, 0);
+	for (i = 0; i < doc->nlines && o + doc->lines[i].len + 2 < cap; i++) {
+		if (i)
+			out[o++] = '|';
+		memcpy(out + o, doc->text.ptr + doc->lines[i].off, doc->lines[i].len);
+		o += doc->lines[i].len;
+	}
+	out[o] = '\0';
+	document_free(doc);
+}
+
+#define LINES(lit, t) (lines_joined(lit, sizeof(lit) - 1, t, sizeof(t)), t)
+
+/*
+ * document_add_line() splits on '\n' only, drops one '\r' before it (or
+ * at the end), and normalizes the rest: a '\r' inside a line is dropped.
+ */
+static void test_read__add_line_breaks(void)
+{
+	char t[256];
+	CHECK_STR(LINES("", t), "");
+	CHECK_STR(LINES("a\nb", t), "a|b");
+	CHECK_STR(LINES("a\n", t), "a|");
+	CHECK_STR(LINES("a\r\nb\r", t), "a|b");
+	CHECK_STR(LINES("a\rb\nc", t), "ab|c");
+	CHECK_STR(LINES("a\r\r\nb", t), "a|b");
+	CHECK_STR(LINES("x\r\r", t), "x");
+	CHECK_STR(LINES("\r", t), "");
+	CHECK_STR(LINES("\r\n\r\n", t), "||");
+	CHECK_STR(LINES(" lead\ntrail \ntwo  spaces\ntab\there", t), "lead|trail|two spaces|tab here");
+	/* sixteen bytes and more, the break or the odd byte past the first block */
+	CHECK_STR(LINES("0123456789abcdefgh\r0123456789abcdefgh\n0123456789abcdef  x ", t),
+		  "0123456789abcdefgh0123456789abcdefgh|0123456789abcdef x");
+	CHECK_STR(LINES("0123456789abcde \r\n 123456789abcdefgh", t), "0123456789abcde|123456789abcdefgh");
+}
+
 TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
-	  TEST(test_read__heading_tab_before_colon))
+	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks))
