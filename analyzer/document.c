@@ -509,6 +509,12 @@ static int strncasecmp_ascii(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/* isdigit() (decimal digits in every locale) without the table look-up. */
+static int ascii_digit(unsigned char c)
+{
+	return (unsigned)(c - '0') < 10u;
+}
+
 /* isalnum() in the C locale, which skillgap keeps, without the call. */
 static int ascii_alnum(unsigned char c)
 {
@@ -564,11 +570,11 @@ static int digits_at(const char *s, size_t n, size_t want)
 	if (n < want)
 		return -1;
 	for (i = 0; i < want; i++) {
-		if (!isdigit((unsigned char)s[i]))
+		if (!ascii_digit((unsigned char)s[i]))
 			return -1;
 		v = v * 10 + (s[i] - '0');
 	}
-	if (n > want && isdigit((unsigned char)s[want]))
+	if (n > want && ascii_digit((unsigned char)s[want]))
 		return -1;
 	return v;
 }
@@ -599,8 +605,8 @@ static int date_at(const char *s, size_t n, size_t *used, int *year_only)
 		return y * 12 + month;
 	}
 	/* MM/YYYY or MM-YYYY or MM.YYYY */
-	if (n >= 6 && isdigit((unsigned char)s[0])) {
-		size_t d = isdigit((unsigned char)s[1]) ? 2 : 1;
+	if (n >= 6 && ascii_digit((unsigned char)s[0])) {
+		size_t d = ascii_digit((unsigned char)s[1]) ? 2 : 1;
 		if (d < n && (s[d] == '/' || s[d] == '.') ) {
 			m = d == 2 ? (s[0] - '0') * 10 + (s[1] - '0') : s[0] - '0';
 			y = digits_at(s + d + 1, n - d - 1, 4);
@@ -611,18 +617,18 @@ static int date_at(const char *s, size_t n, size_t *used, int *year_only)
 		}
 	}
 	/* YYYY, YYYY-MM, YYYY-MM-DD, YYYY/MM */
-	if (n >= 4 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
-	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])) {
+	if (n >= 4 && ascii_digit((unsigned char)s[0]) && ascii_digit((unsigned char)s[1]) &&
+	    ascii_digit((unsigned char)s[2]) && ascii_digit((unsigned char)s[3])) {
 		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-		if ((n > 4 && isdigit((unsigned char)s[4])) || !plausible_year(y))
+		if ((n > 4 && ascii_digit((unsigned char)s[4])) || !plausible_year(y))
 			return -1;
-		if (n >= 7 && (s[4] == '-' || s[4] == '/') && isdigit((unsigned char)s[5]) &&
-		    isdigit((unsigned char)s[6]) && (n == 7 || !isdigit((unsigned char)s[7]))) {
+		if (n >= 7 && (s[4] == '-' || s[4] == '/') && ascii_digit((unsigned char)s[5]) &&
+		    ascii_digit((unsigned char)s[6]) && (n == 7 || !ascii_digit((unsigned char)s[7]))) {
 			m = (s[5] - '0') * 10 + (s[6] - '0');
 			if (m >= 1 && m <= 12) {
 				k = 7;
-				if (n >= 10 && s[7] == s[4] && isdigit((unsigned char)s[8]) &&
-				    isdigit((unsigned char)s[9]))
+				if (n >= 10 && s[7] == s[4] && ascii_digit((unsigned char)s[8]) &&
+				    ascii_digit((unsigned char)s[9]))
 					k = 10;
 				*used = k;
 				return y * 12 + m - 1;
@@ -720,9 +726,77 @@ static int has_year(const char *s, size_t n)
 #endif
 	for (; i + 4 <= n; i++)
 		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
-			if (isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]))
+			if (ascii_digit((unsigned char)s[i + 2]) && ascii_digit((unsigned char)s[i + 3]))
 				return 1;
 	return 0;
+}
+
+/*
+ * Can a date start with c? date_at() is -1 at any other byte: every
+ * form starts with a digit or a month name (j f m a s o n d, any case).
+ */
+static int date_may_start(unsigned char c)
+{
+	const uint32_t months = 1u << ('j' - 'a') | 1u << ('f' - 'a') | 1u << ('m' - 'a') |
+				1u << ('a' - 'a') | 1u << ('s' - 'a') | 1u << ('o' - 'a') |
+				1u << ('n' - 'a') | 1u << ('d' - 'a');
+	unsigned l = (unsigned)((c | 0x20) - 'a');
+	return ascii_digit(c) || (l < 26u && (months >> l & 1));
+}
+
+#if defined(__SSE2__)
+/* is_word() of each of the sixteen bytes in x, as 0xFF or 0 */
+static __m128i word16(__m128i x)
+{
+	__m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* signed: bytes 0x80 and up stay below 0 */
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+				      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+				      _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+	return _mm_or_si128(_mm_or_si128(digit, alpha),
+			    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')),
+					 _mm_cmplt_epi8(x, _mm_setzero_si128())));
+}
+
+/* date_may_start() of each of the sixteen bytes in x, as 0xFF or 0 */
+static __m128i date_start16(__m128i x)
+{
+	__m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20)), m;
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+				      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('j')), _mm_cmpeq_epi8(y, _mm_set1_epi8('f'))),
+			 _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('m')), _mm_cmpeq_epi8(y, _mm_set1_epi8('a'))));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('s')), _mm_cmpeq_epi8(y, _mm_set1_epi8('o'))));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('n')), _mm_cmpeq_epi8(y, _mm_set1_epi8('d'))));
+	return _mm_or_si128(digit, m);
+}
+#endif
+
+/*
+ * The first place at or after i where find_dates_in_line() tries a
+ * date: a byte date_may_start() takes, first or after no word byte; n
+ * if none. Sixteen places at a time where SSE2 is there.
+ */
+static size_t next_date_start(const char *s, size_t n, size_t i)
+{
+	if (i == 0) {
+		if (n && date_may_start((unsigned char)s[0]))
+			return 0;
+		i = 1;
+	}
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i prev = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(word16(prev), date_start16(x)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < n; i++)
+		if (date_may_start((unsigned char)s[i]) && !is_word((unsigned char)s[i - 1]))
+			return i;
+	return n;
 }
 
 static void find_dates_in_line(struct document *doc, size_t li)
@@ -734,11 +808,10 @@ static void find_dates_in_line(struct document *doc, size_t li)
 	if (!has_year(s, n))
 		return;
 
-	while (i < n) {
+	while ((i = next_date_start(s, n, i)) < n) {
 		size_t used, j, sep;
 		int yo1, yo2, a, b;
-		if ((i > 0 && is_word((unsigned char)s[i - 1])) ||
-		    (a = date_at(s + i, n - i, &used, &yo1)) < 0) {
+		if ((a = date_at(s + i, n - i, &used, &yo1)) < 0) {
 			i++;
 			continue;
 		}
@@ -862,8 +935,8 @@ static void find_phone(struct document *doc, const char *s, size_t n)
 			continue;
 		if (i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))
 			continue;
-		while (j < n && (isdigit((unsigned char)s[j]) || (s[j] && strchr("+-(). ", s[j])))) {
-			if (isdigit((unsigned char)s[j])) {
+		while (j < n && (ascii_digit((unsigned char)s[j]) || (s[j] && strchr("+-(). ", s[j])))) {
+			if (ascii_digit((unsigned char)s[j])) {
 				digits++;
 				end = j + 1;
 			}
@@ -951,7 +1024,7 @@ static int looks_like_name(const char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (isdigit(c) || c == '@' || c == '/' || c == ':' || c == '|')
+		if (ascii_digit(c) || c == '@' || c == '/' || c == ':' || c == '|')
 			return 0;
 		if (isalpha(c) || c >= 0x80) {
 			letters++;

@@ -269,8 +269,57 @@ static void test_read__add_line_breaks(void)
 	CHECK_STR(LINES("0123456789abcde \r\n 123456789abcdefgh", t), "0123456789abcde|123456789abcdefgh");
 }
 
+/* Date ranges found in one line of text (and the first one's start). */
+static size_t dates_in(const char *line, int *start)
+{
+	struct document *doc = document_new(DOC_TEXT);
+	size_t n;
+	document_add_line(doc, line, strlen(line), 0);
+	document_finish(doc);
+	n = doc->ndates;
+	*start = n ? doc->dates[0].start : -1;
+	document_free(doc);
+	return n;
+}
+
+/*
+ * A date starts only at a digit or a month name's first letter that
+ * stands first or after a byte that is no letter, digit, '_' or
+ * non-ASCII: tried at every place in and across sixteen-byte blocks.
+ * After a word byte only the year is taken ("x_Mar 2019" is 2019).
+ */
+static void test_read__date_starts(void)
+{
+	static const char *const before[] = { " ", "(", "-", "_", "a", "9", "\xC3\xA9" };
+	char line[128];
+	size_t k, b;
+	int start;
+	for (k = 0; k < 40; k++) {
+		for (b = 0; b < sizeof(before) / sizeof(before[0]); b++) {
+			int word = b >= 3 && (k || b), checks = test_failures;
+			memset(line, 'x', k);
+			snprintf(line + k, sizeof(line) - k, "%sMar 2019 - 2021", k || b ? before[b] : "");
+			CHECK_INT(dates_in(line, &start), 1);
+			CHECK_INT(start, 2019 * 12 + (word ? 0 : 2));
+			snprintf(line + k, sizeof(line) - k, "%s03/2018 to present", before[b]);
+			CHECK_INT(dates_in(line, &start), 1);
+			CHECK_INT(start, 2018 * 12 + (b >= 3 ? 0 : 2));
+			if (test_failures > checks)
+				return; /* one failing place is enough to tell */
+		}
+	}
+	CHECK_INT(dates_in("2019-2021", &start), 1);
+	CHECK_INT(dates_in("Sept. 2014 - Dec 2016", &start), 1);
+	CHECK_INT(start, 2014 * 12 + 8);
+	CHECK_INT(dates_in("JUNE 2015 - MAY 2016", &start), 1);
+	CHECK_INT(start, 2015 * 12 + 5);
+	CHECK_INT(dates_in("octopus 2015 - 2016", &start), 1);
+	CHECK_INT(start, 2015 * 12);
+}
+
 TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
-	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks))
+	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
+	  TEST(test_read__date_starts))

@@ -4,7 +4,7 @@ skillgap_unit(test_text CASES
   test_read__normalization test_read__heading_shapes test_read__contact
   test_read__dates_and_overlap test_read__empty_and_binary test_read__sniff
   test_read__section_classify test_read__section_may_start test_read__heading_tab_before_colon
-  test_read__add_line_breaks)
+  test_read__add_line_breaks test_read__date_starts)
 skillgap_unit(test_rules CASES
   test_rules__embedded_loads test_rules__mini_loads test_rules__bad_regex_offset
   test_rules__unknown_skill_in_role test_rules__duplicate_id test_rules__wrong_type
