@@ -293,6 +293,29 @@ static size_t printable_run(const char *s, size_t n, int *dbl)
 }
 
 /*
+ * Where two spaces first stand in a row in s[0..n), n if nowhere.
+ * Sixteen places at a time where SSE2 is there.
+ */
+static size_t double_space(const char *s, size_t n)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	for (; i + 17 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i sp = _mm_set1_epi8(' ');
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, sp), _mm_cmpeq_epi8(b, sp)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i + 1 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ')
+			return i;
+	return n;
+}
+
+/*
  * Printable ASCII with single spaces inside only: add_one_line() would
  * copy it unchanged.
  */
@@ -338,16 +361,20 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 					buf_putc(&doc->text, ' ');
 				buf_put(&doc->text, s + i, e - i);
 			} else if (mid) {
-				const char *p = s + i;
+				/* copied up to each run of spaces and its first space, the run skipped */
+				const char *p = s + i, *end = s + e;
 				char *d;
 				buf_grow(&doc->text, e - i + 1);
 				d = doc->text.ptr + doc->text.len;
 				if (pending_space)
 					*d++ = ' ';
-				*d++ = *p++; /* no space; after it, each space after a space is written over */
-				for (; p < s + e; p++) {
-					*d = *p;
-					d += (*p != ' ') | (p[-1] != ' ');
+				while (p < end) {
+					size_t k = double_space(p, (size_t)(end - p));
+					k += k < (size_t)(end - p); /* the run's first space */
+					memcpy(d, p, k);
+					d += k;
+					for (p += k; p < end && *p == ' '; p++)
+						;
 				}
 				doc->text.len = (size_t)(d - doc->text.ptr);
 			}

@@ -269,6 +269,33 @@ static void test_read__add_line_breaks(void)
 	CHECK_STR(LINES("0123456789abcde \r\n 123456789abcdefgh", t), "0123456789abcde|123456789abcdefgh");
 }
 
+/* Runs of spaces become one space, wherever they stand in and across sixteen-byte blocks. */
+static void test_read__squeeze_spaces(void)
+{
+	static const char tail[] = "b c  d\xC3\xA9   e", tail_want[] = "b c d\xC3\xA9 e";
+	char in[128], want[128], t[256];
+	size_t k, run, n, w;
+	for (k = 0; k < 40; k++) {
+		for (run = 1; run < 20; run++) {
+			memset(in, 'a', k);
+			memcpy(want, in, k);
+			n = w = k;
+			memset(in + n, ' ', run);
+			n += run;
+			want[w++] = ' ';
+			memcpy(in + n, tail, sizeof(tail) - 1);
+			memcpy(want + w, tail_want, sizeof(tail_want) - 1);
+			n += sizeof(tail) - 1;
+			w += sizeof(tail_want) - 1;
+			in[n] = want[w] = '\0';
+			lines_joined(in, n, t, sizeof(t));
+			CHECK_STR(t, k ? want : want + 1);
+			if (strcmp(t, k ? want : want + 1) != 0)
+				return; /* one failing place is enough to tell */
+		}
+	}
+}
+
 /* Date ranges found in one line of text (and the first one's start). */
 static size_t dates_in(const char *line, int *start)
 {
@@ -322,4 +349,4 @@ TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
-	  TEST(test_read__date_starts))
+	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces))
