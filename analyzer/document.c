@@ -730,25 +730,39 @@ static size_t open_end_at(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+#if defined(__SSE2__)
+/* Which of the sixteen places from p hold "19" or "20" and then two digits, as bits. */
+static unsigned year_places16(const char *p)
+{
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+	__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(p + 3));
+	__m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+	__m128i cent = _mm_or_si128(
+		_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('1')), _mm_cmpeq_epi8(b, _mm_set1_epi8('9'))),
+		_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('2')), _mm_cmpeq_epi8(b, _mm_set1_epi8('0'))));
+	__m128i digits = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi8(c, lo), _mm_cmplt_epi8(c, hi)),
+				       _mm_and_si128(_mm_cmpgt_epi8(d, lo), _mm_cmplt_epi8(d, hi)));
+	return (unsigned)_mm_movemask_epi8(_mm_and_si128(cent, digits));
+}
+#endif
+
 /* Every date form carries a 4-digit year 19xx or 20xx: lines without one are skipped. */
 static int has_year(const char *s, size_t n)
 {
 	size_t i = 0;
 #if defined(__SSE2__)
-	/* sixteen places at a time: "19" or "20" at s[i], digits at s[i + 2] and s[i + 3] */
-	for (; i + 19 <= n; i += 16) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
-		__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 3));
-		__m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
-		__m128i cent = _mm_or_si128(
-			_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('1')), _mm_cmpeq_epi8(b, _mm_set1_epi8('9'))),
-			_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('2')), _mm_cmpeq_epi8(b, _mm_set1_epi8('0'))));
-		__m128i digits = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi8(c, lo), _mm_cmplt_epi8(c, hi)),
-					       _mm_and_si128(_mm_cmpgt_epi8(d, lo), _mm_cmplt_epi8(d, hi)));
-		if (_mm_movemask_epi8(_mm_and_si128(cent, digits)))
-			return 1;
+	/* sixteen places at a time; the last block ends where the line does, over the one before */
+	if (n >= 19) {
+		for (;; i += 16) {
+			if (i + 19 > n)
+				i = n - 19;
+			if (year_places16(s + i))
+				return 1;
+			if (i + 19 == n)
+				return 0;
+		}
 	}
 #endif
 	for (; i + 4 <= n; i++)

@@ -335,6 +335,18 @@ static void test_read__date_starts(void)
 				return; /* one failing place is enough to tell */
 		}
 	}
+	/* the year at every place from the start and from the end of a line */
+	for (k = 0; k < 40; k++) {
+		size_t tail;
+		for (tail = 0; tail < 24; tail++) {
+			int checks = test_failures;
+			memset(line, 'x', k);
+			snprintf(line + k, sizeof(line) - k, " 2019 - now %.*s", (int)tail, "yyyyyyyyyyyyyyyyyyyyyyyy");
+			CHECK_INT(dates_in(line, &start), 1);
+			if (test_failures > checks)
+				return;
+		}
+	}
 	CHECK_INT(dates_in("2019-2021", &start), 1);
 	CHECK_INT(dates_in("Sept. 2014 - Dec 2016", &start), 1);
 	CHECK_INT(start, 2014 * 12 + 8);
