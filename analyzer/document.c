@@ -963,6 +963,12 @@ static void find_email(struct document *doc, const char *s, size_t n)
 	}
 }
 
+/* The bytes a phone number may hold besides digits: strchr("+-(). ", c) for c other than '\0'. */
+static int phone_punct(char c)
+{
+	return c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == ' ';
+}
+
 static void find_phone(struct document *doc, const char *s, size_t n)
 {
 	size_t i, all = 0;
@@ -976,7 +982,7 @@ static void find_phone(struct document *doc, const char *s, size_t n)
 			continue;
 		if (i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))
 			continue;
-		while (j < n && (ascii_digit((unsigned char)s[j]) || (s[j] && strchr("+-(). ", s[j])))) {
+		while (j < n && (ascii_digit((unsigned char)s[j]) || phone_punct(s[j]))) {
 			if (ascii_digit((unsigned char)s[j])) {
 				digits++;
 				end = j + 1;
@@ -994,14 +1000,18 @@ static void find_phone(struct document *doc, const char *s, size_t n)
 
 /*
  * Can the line hold a link that find_links() takes? Every prefix it
- * knows holds a '/', "www." or "scholar." (any case): lines without
- * one (most) are skipped with two memchr() calls.
+ * knows holds ":/" ("http://", "https://"), ".com/" or ".org/", "www."
+ * or "scholar." (any case): lines without one (most, even those with a
+ * '/' as in "and/or") are skipped after a few memchr() calls.
  */
 static int may_hold_link(const char *s, size_t n)
 {
 	const char *p, *end = s + n;
-	if (memchr(s, '/', n))
-		return 1;
+	for (p = s; p < end && (p = memchr(p, '/', (size_t)(end - p))) != NULL; p++)
+		if ((p - s >= 1 && p[-1] == ':') ||
+		    (p - s >= 4 && p[-4] == '.' && (strncasecmp_ascii(p - 3, "com", 3) == 0 ||
+						    strncasecmp_ascii(p - 3, "org", 3) == 0)))
+			return 1;
 	for (p = s; p < end && (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
 		if ((p - s >= 3 && strncasecmp_ascii(p - 3, "www", 3) == 0) ||
 		    (p - s >= 7 && strncasecmp_ascii(p - 7, "scholar", 7) == 0))

@@ -356,9 +356,39 @@ static void test_read__date_starts(void)
 	CHECK_INT(start, 2015 * 12);
 }
 
+/* The links document_finish() takes from one header line, as "a|b". */
+static void links_in(const char *line, char *out, size_t cap)
+{
+	struct document *doc = document_new(DOC_TEXT);
+	size_t i, o = 0;
+	document_add_line(doc, line, strlen(line), 0);
+	document_finish(doc);
+	out[0] = '\0';
+	for (i = 0; i < doc->contact.nlinks; i++)
+		o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? "|" : "", doc->contact.links[i]);
+	document_free(doc);
+}
+
+/* Every link prefix is taken in any case; a '/' alone ("and/or") holds none. */
+static void test_read__links(void)
+{
+	char t[256];
+	links_in("HTTPS://x.io/a and/or Http://y.org, LinkedIn.COM/in/jd", t, sizeof(t));
+	CHECK_STR(t, "HTTPS://x.io/a|Http://y.org|LinkedIn.COM/in/jd");
+	links_in("github.com/jd gitlab.com/jd ORCID.ORG/0000-0001", t, sizeof(t));
+	CHECK_STR(t, "github.com/jd|gitlab.com/jd|ORCID.ORG/0000-0001");
+	links_in("see WWW.example.com or scholar.google.com/citations?user=x", t, sizeof(t));
+	CHECK_STR(t, "WWW.example.com|scholar.google.com/citations?user=x");
+	links_in("CI/CD, TCP/IP and/or x.com/ y.org/z", t, sizeof(t));
+	CHECK_STR(t, "");
+	links_in("https:// http://x", t, sizeof(t));
+	CHECK_STR(t, "http://x");
+}
+
 TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
-	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces))
+	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces),
+	  TEST(test_read__links))
