@@ -524,12 +524,18 @@ static void join_parts(struct buf *b, const char *const *parts, size_t n)
 	}
 }
 
+/* " (start - end)" or " (end)" after the line so far (no space first on an empty line). */
 static void date_span(struct buf *b, const char *start, const char *end)
 {
-	if (start)
-		buf_printf(b, "%s(%s - %s)", b->len ? " " : "", start, end ? end : "Present");
-	else if (end)
-		buf_printf(b, "%s(%s)", b->len ? " " : "", end);
+	if (!start && !end)
+		return;
+	buf_puts(b, b->len ? " (" : "(");
+	if (start) {
+		buf_puts(b, start);
+		buf_puts(b, " - ");
+	}
+	buf_puts(b, end ? end : "Present");
+	buf_putc(b, ')');
 }
 
 static int open_word(const char *s)
