@@ -87,7 +87,7 @@ struct pair_table {
  * their one byte) at each byte that can begin one.
  */
 struct scan {
-	unsigned char maybe[SCAN_FILTER_BITS / 8]; /* bit (hash >> 17) % SCAN_FILTER_BITS of each word anchor */
+	unsigned char maybe[SCAN_FILTER_BITS / 8]; /* bit maybe_bit() of each word anchor */
 	struct word_slot *slots;
 	uint32_t mask;           /* slots - 1, a power of two minus one */
 	uint32_t *word_ids;
@@ -172,27 +172,6 @@ static uint64_t head8_copy(const unsigned char *s, size_t n)
 	memcpy(b, s, n < 8 ? n : 8);
 	memcpy(&v, b, 8);
 	return v;
-}
-
-/*
- * A hash of a lowercase word, 8 bytes at a time. `padded`: s has 8
- * readable bytes past the word (the lowercased text does); otherwise the
- * tail is copied first. Both give the same hash.
- */
-static inline uint32_t word_hash(const unsigned char *s, size_t n, int padded)
-{
-	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u, v;
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 29;
-	}
-	if (n) {
-		v = padded ? head8(s, n) : head8_copy(s, n);
-		h = (h ^ v) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 29;
-	}
-	return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
 static int space_or_hyphen(unsigned char c)
@@ -292,6 +271,27 @@ static void scan_release(struct scan *sc)
 	pair_release(&sc->any);
 	free(sc->list1);
 	memset(sc, 0, sizeof(*sc));
+}
+
+/*
+ * A hash of a lowercase word from its first 8 bytes (head8()) and its
+ * length: one multiply. Its top 15 bits pick the word's filter bit
+ * (maybe_bit), the 32 below them its slot. Words alike in their first 8
+ * bytes and length share a slot chain; word_slot() compares the rest.
+ */
+static inline uint64_t word_key(uint64_t head, size_t n)
+{
+	return (head ^ n) * 0x9E3779B97F4A7C15u;
+}
+
+static inline uint32_t maybe_bit(uint64_t key)
+{
+	return (uint32_t)(key >> 49) % SCAN_FILTER_BITS;
+}
+
+static inline uint32_t slot_hash(uint64_t key)
+{
+	return (uint32_t)(key >> 17);
 }
 
 /* The slot of a word (`head` = its head8()): its own, or the empty one where it would go. */
@@ -400,8 +400,8 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 			if (pass && kind == KIND_ANY)
 				sc->cls[t[0]] |= CLS_ANY;
 			if (kind == KIND_WORD) {
-				uint32_t h = word_hash(t, a->len, 0);
-				uint64_t hv = head8_copy(t, a->len);
+				uint64_t hv = head8_copy(t, a->len), key = word_key(hv, a->len);
+				uint32_t h = slot_hash(key);
 				struct word_slot *sl = word_slot(sc, t, a->len, h, hv);
 				if (pass) {
 					sc->word_next[sl->first + sl->count] = term_next(a);
@@ -415,7 +415,7 @@ static void scan_build(struct scan *sc, const struct anchor_index *ix, const uns
 					sl->len = a->len;
 				}
 				sl->count++;
-				sc->maybe[(h >> 17) / 8] |= (unsigned char)(1u << ((h >> 17) & 7));
+				sc->maybe[maybe_bit(key) / 8] |= (unsigned char)(1u << (maybe_bit(key) & 7));
 				if (a->len > sc->max_word)
 					sc->max_word = a->len;
 			} else if (kind == KIND_ONE && pass) {
@@ -893,10 +893,11 @@ static void find_anchors(struct matcher *m)
 		}
 		e = word_end(m->wmask, i);
 		if (e - i <= sc->max_word) {
-			uint32_t h = word_hash(t + i, e - i, 1);
+			uint64_t head = head8(t + i, e - i), key = word_key(head, e - i);
+			uint32_t b = maybe_bit(key);
 			/* a small bit filter first: most words are no anchor, and the slots are not in L1 */
-			if (sc->maybe[(h >> 17) / 8] & (1u << ((h >> 17) & 7))) {
-				const struct word_slot *sl = word_slot(sc, t + i, e - i, h, head8(t + i, e - i));
+			if (sc->maybe[b / 8] & (1u << (b & 7))) {
+				const struct word_slot *sl = word_slot(sc, t + i, e - i, slot_hash(key), head);
 				unsigned char got = sl->count ? text_next(t, n, e) : 0;
 				for (k = sl->first; k < sl->first + sl->count; k++)
 					if (next_ok(sc->word_next[k], got))
