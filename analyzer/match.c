@@ -59,9 +59,9 @@ struct word_slot {
 	uint32_t hash, len, first, count;
 };
 
-/* An anchor in a two-byte table: its first (up to) four bytes, for a quick test. */
+/* An anchor in a two-byte table: its first (up to) eight bytes, for a quick test. */
 struct pair_entry {
-	uint32_t pre, mask;      /* (4 text bytes & mask) == pre when the prefix is there */
+	uint64_t pre, mask;      /* (8 text bytes & mask) == pre when the prefix is there (head8()) */
 	uint32_t id;             /* index into index.anchors */
 	unsigned char next;      /* term_next() */
 };
@@ -338,11 +338,8 @@ static void pair_build(struct pair_table *pt, const struct anchor_index *ix, con
 		e = &pt->list[fill[b]++];
 		e->id = (uint32_t)k;
 		e->next = term_next(a);
-		e->pre = e->mask = 0;
-		for (j = 0; j < 4 && j < a->len; j++) {
-			e->pre |= (uint32_t)(unsigned char)a->text[j] << (8 * j);
-			e->mask |= 0xFFu << (8 * j);
-		}
+		e->pre = head8_copy((const unsigned char *)a->text, a->len);
+		e->mask = head8_copy(ones8, a->len);
 		/* the filter: the 3 bytes from the key on (at the end: the 3 ending there) */
 		for (j = 0; j < 256; j++) {
 			unsigned char three[3];
@@ -825,18 +822,19 @@ static inline const struct anchor *entry_at(const struct matcher *m, const struc
 					    const unsigned char *t, size_t n, size_t i)
 {
 	const struct anchor *a;
-	uint32_t w = (uint32_t)t[i] | (uint32_t)t[i + 1] << 8 | (uint32_t)t[i + 2] << 16 | (uint32_t)t[i + 3] << 24;
+	uint64_t w;
+	memcpy(&w, t + i, 8);
 	if ((w & e->mask) != e->pre)
 		return NULL;
 	a = &m->rs->index.anchors[e->id];
 	if (e->next && !next_ok(e->next, text_next(t, n, i + a->len)))
 		return NULL;
-	if (a->len > n - i || (a->len > 4 && memcmp(t + i + 4, a->text + 4, a->len - 4) != 0))
+	if (a->len > n - i || (a->len > 8 && memcmp(t + i + 8, a->text + 8, a->len - 8) != 0))
 		return NULL;
 	return a;
 }
 
-/* The anchors of a pair table that occur at t[i] (t has 4 readable bytes past n). */
+/* The anchors of a pair table that occur at t[i] (t has 8 readable bytes past n). */
 static void note_pairs(struct matcher *m, const struct pair_table *pt, const unsigned char *t, size_t n,
 		       size_t i, uint32_t line)
 {
