@@ -79,17 +79,17 @@ struct anchor {
 	uint8_t before;      /* enum anchor_edge: the byte before the anchor */
 	uint8_t after;       /* enum anchor_edge: the byte after it */
 	/*
-	 * Exact terms patterns: the whole term (lowercase) the anchor begins,
-	 * so the matcher can rule an occurrence out in C before PCRE2 tries
-	 * it (a filter only: PCRE2 still decides). NULL otherwise.
-	 */
-	const char *term;
-	/*
 	 * A co-anchor: not where a match may be, but a literal every match
 	 * of its (raw) pattern also holds, on the same line. A line without
 	 * one needs no try.
 	 */
 	uint8_t co;
+	/*
+	 * Exact terms patterns: the whole term (lowercase) the anchor begins,
+	 * so the matcher can rule an occurrence out in C before PCRE2 tries
+	 * it (a filter only: PCRE2 still decides). NULL otherwise.
+	 */
+	const char *term;
 };
 
 struct pattern_ref {
