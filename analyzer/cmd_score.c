@@ -372,9 +372,9 @@ int cmd_score(int argc, char **argv)
 	const char *files_from = NULL;
 	enum table_format fmt;
 	size_t npaths = 0, i, rank = 0;
-	unsigned long top = 0, jobs = 0;
+	unsigned long top = ULONG_MAX, jobs = 0; /* top: --top, ULONG_MAX when not given */
 	long min10 = -1, role = -1;
-	int jsonl = 0, merge = 0, all_roles = 0, verbose = 0, have_top = 0;
+	int jsonl = 0, merge = 0, all_roles = 0, verbose = 0;
 	int ret = EXIT_OK, merge_bad = 0, tty_err;
 	uint64_t total = 0;
 
@@ -422,7 +422,6 @@ int cmd_score(int argc, char **argv)
 		if ((v = take("--top", NULL, argc, argv, &k, &bad)) != NULL || bad) {
 			if (bad || parse_uint("--top", v, (unsigned long)-1 / 2, &top) < 0)
 				goto usage;
-			have_top = 1;
 			continue;
 		}
 		if ((v = take("--min-score", NULL, argc, argv, &k, &bad)) != NULL || bad) {
@@ -570,7 +569,7 @@ int cmd_score(int argc, char **argv)
 	table_init(&t, fmt, o.redact, all_roles);
 	if (fmt == TABLE_TEXT) {
 		for (i = 0, rank = 0; i < res.n; i++)
-			if (row_shown(&res.items[i], &rank, have_top ? top : ULONG_MAX, min10))
+			if (row_shown(&res.items[i], &rank, top, min10))
 				table_measure(&t, res.items[i].error ? 0 : rank, &res.items[i]);
 	}
 	if (io_sink_open(&sink, o.output, &d) < 0) {
@@ -581,7 +580,7 @@ int cmd_score(int argc, char **argv)
 	render_table_header(&out, &t);
 	for (i = 0, rank = 0; i < res.n; i++) {
 		const struct batch_record *r = &res.items[i];
-		if (!row_shown(r, &rank, have_top ? top : ULONG_MAX, min10))
+		if (!row_shown(r, &rank, top, min10))
 			continue;
 		render_table_row(&out, &t, r->error ? 0 : rank, r);
 		if (out.len >= SCORE_FLUSH_BYTES) {
@@ -590,7 +589,6 @@ int cmd_score(int argc, char **argv)
 		}
 	}
 	io_sink_write(&sink, out.ptr, out.len);
-	ret = EXIT_OK;
 	if (io_sink_close(&sink, &d) < 0) {
 		cli_error("%s", d.msg);
 		ret = EXIT_OUTPUT;
