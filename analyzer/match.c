@@ -340,10 +340,19 @@ static void pair_build(struct pair_table *pt, const struct anchor_index *ix, con
 		e->next = term_next(a);
 		e->pre = head8_copy((const unsigned char *)a->text, a->len);
 		e->mask = head8_copy(ones8, a->len);
-		/* the filter: the 3 bytes from the key on (at the end: the 3 ending there) */
+		/*
+		 * The filter: the 3 bytes from the key on (at the end: the 3
+		 * ending there). After a 2-byte anchor at the start, only a byte
+		 * its term can go on with: the one it needs next, a space or
+		 * hyphen before it, or non-ASCII (see entry_at()). Words that
+		 * merely begin like a short anchor ("de" in "design") stop here.
+		 */
 		for (j = 0; j < 256; j++) {
 			unsigned char three[3];
 			uint32_t h;
+			if (a->len < 3 && kind != KIND_END && e->next && !next_ok(e->next, (unsigned char)j) &&
+			    !space_or_hyphen((unsigned char)j))
+				continue;
 			if (kind == KIND_END) {
 				three[0] = a->len >= 3 ? key[-1] : (unsigned char)j;
 				three[1] = key[0];
