@@ -28,6 +28,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
 
+#include <assert.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -574,6 +575,22 @@ static int holds(const char *s, size_t n, const char *lit, size_t len)
 	return 0;
 }
 
+/*
+ * pcre2_match() for our calls: the JIT fast path (pcre2_jit_match, which
+ * skips pcre2_match's checks of arguments we always pass right) when the
+ * pattern has JIT code, else the interpreter. The subject is valid UTF-8
+ * (the document stage makes it so), and the match context's limits hold
+ * on either path.
+ */
+static int match_at(const pcre2_code *code, const char *s, size_t n, size_t start, pcre2_match_data *md,
+		    pcre2_match_context *mc)
+{
+	int rc = pcre2_jit_match(code, (PCRE2_SPTR)s, n, start, 0, md, mc);
+	if (rc == PCRE2_ERROR_JIT_BADOPTION)
+		rc = pcre2_match(code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, mc);
+	return rc;
+}
+
 /* Can exclude pattern x match on line l? Not when the line holds none of its literals. */
 static int may_exclude(const struct matcher *m, const struct rx *x, const struct doc_line *l)
 {
@@ -600,8 +617,7 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 		if (!may_exclude(m, &s->exclude[k], l))
 			continue;
 		while (start <= l->len) {
-			int rc = pcre2_match(s->exclude[k].code, (PCRE2_SPTR)line, l->len, start,
-					     PCRE2_NO_UTF_CHECK, m->md, m->xctx);
+			int rc = match_at(s->exclude[k].code, line, l->len, start, m->md, m->xctx);
 			PCRE2_SIZE *ov;
 			if (rc < 0)
 				break;
@@ -930,10 +946,12 @@ static void find_anchors(struct matcher *m)
 /*
  * Run one pattern from byte `from`, letting matches start up to byte
  * `limit`, on the text up to byte `len` (see subject_end); record the
- * accepted hits. Returns SG_ELIMIT when PCRE2 hit its match limit.
+ * accepted hits. Every match starts on line `li`: from and limit are on
+ * it (limit may be the line's '\n'). Returns SG_ELIMIT when PCRE2 hit its
+ * match limit.
  */
 static int run_pattern(struct matcher *m, const struct document *doc, size_t si, const struct rx *rx,
-		       size_t from, size_t limit, size_t len, struct evidence_list *ev, size_t *resume)
+		       size_t li, size_t from, size_t limit, size_t len, struct evidence_list *ev, size_t *resume)
 {
 	const struct signal *s = &m->rs->signals[si];
 	const char *text = doc->text.ptr;
@@ -954,9 +972,8 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 	pcre2_set_offset_limit(m->mctx, limit >= len ? PCRE2_UNSET : limit);
 	while (start < len && start <= limit) {
 		PCRE2_SIZE *ov, hit, hit_end;
-		size_t li;
 		const struct doc_line *l;
-		int rc = pcre2_match(rx->code, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+		int rc = match_at(rx->code, text, len, start, m->md, m->mctx);
 		if (rc < 0) {
 			if (rc != PCRE2_ERROR_NOMATCH)
 				ret = SG_ELIMIT;
@@ -976,7 +993,7 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 		start = hit_end;
 		if (resume)
 			*resume = hit_end;
-		li = document_line_at(doc, hit);
+		assert(document_line_at(doc, hit) == li);
 		l = &doc->lines[li];
 		if (rx->sections && !(rx->sections & (1u << l->section)))
 			continue;
@@ -1013,7 +1030,7 @@ static int run_lines(struct matcher *m, const struct document *doc, uint32_t si,
 	size_t li;
 
 	for (li = first; li <= last && !done(m, ev, si); li++)
-		if (run_pattern(m, doc, si, rx, l[li].off, l[li].off + l[li].len, subject_end(doc, rx, li), ev,
+		if (run_pattern(m, doc, si, rx, li, l[li].off, l[li].off + l[li].len, subject_end(doc, rx, li), ev,
 				NULL) < 0)
 			ret = SG_ELIMIT;
 	return ret;
@@ -1092,7 +1109,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 			}
 			if (ref->exact) { /* an offset, and (in last) its line */
 				if ((!ref->co || m->win[co].first == win->last) && term_ok(m, win))
-					rc = run_pattern(m, doc, ref->signal, rx, win->first, win->first,
+					rc = run_pattern(m, doc, ref->signal, rx, win->last, win->first, win->first,
 							 subject_end(doc, rx, win->last), ev, &resume);
 			} else if (ref->co) {
 				for (; co != NONE && m->win[co].first <= win->last && !done(m, ev, ref->signal);
