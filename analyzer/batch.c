@@ -8,6 +8,15 @@
  * turns an item into a record (read -> match -> score, then frees the
  * document) and appends the record to the shared results under a mutex.
  * The ruleset is shared read-only; the scorer keeps no static state.
+ *
+ * Directories: the producer does not stat() what batch_add_path() is
+ * given. A worker finds a directory when it opens the path, and hands it
+ * back (b->dirs); the producer walks those in input order before the next
+ * batch_add_tree() and in batch_finish(). Only the producer walks, so the
+ * visited set (b->seen) grows in the same order for any thread count, and
+ * the path a file reached twice (links) is reported under never depends
+ * on timing; and only the producer pushes, so no worker ever waits for
+ * room in the queue.
  */
 #include "batch.h"
 
@@ -182,7 +191,8 @@ done:
 
 /* ---- the queue and the workers ----------------------------------------- */
 
-enum item_kind { ITEM_PATH, ITEM_JSONL, ITEM_ERROR };
+/* ITEM_PATH may be a directory (batch_add_path); ITEM_FILE was a file when walked */
+enum item_kind { ITEM_PATH, ITEM_FILE, ITEM_JSONL, ITEM_ERROR };
 
 struct item {
 	enum item_kind kind;
@@ -207,9 +217,15 @@ struct batch {
 	struct batch_results res;   /* under mu */
 	uint64_t seq;               /* producer only */
 	atomic_uint_fast64_t queued, done, failed;
-	/* directories visited by batch_add_tree: (dev, ino) open hash set */
+	/* directories visited by the walks (producer only): (dev, ino) open hash set */
 	struct dir_id { dev_t dev; ino_t ino; int used; } *seen;
 	size_t seen_cap, seen_n;
+	/* ITEM_PATH inputs not yet opened by a worker, and those found to be directories */
+	size_t unopened;            /* under mu */
+	int producer_settles;       /* the producer sleeps on `opened` until unopened == 0 */
+	pthread_cond_t opened;
+	struct found_dir { uint64_t seq; char *path; } *dirs; /* under mu */
+	size_t ndirs, dirs_cap;
 };
 
 struct worker {
@@ -232,9 +248,12 @@ static void queue_push(struct batch *b, struct item *it)
 	}
 	b->ring[(b->head + b->count) % b->ring_cap] = it;
 	b->count++;
+	if (it->kind == ITEM_PATH)
+		b->unopened++;
+	/* counted before a worker can pop it, and find it is a directory, not an input */
+	atomic_fetch_add(&b->queued, 1);
 	pthread_cond_signal(&b->not_empty);
 	pthread_mutex_unlock(&b->mu);
-	atomic_fetch_add(&b->queued, 1);
 }
 
 /* NULL when the queue is closed and drained. */
@@ -270,6 +289,12 @@ static struct item *item_new(struct batch *b, enum item_kind kind, const char *d
 void batch_add_path(struct batch *b, const char *path)
 {
 	queue_push(b, item_new(b, ITEM_PATH, path, strlen(path)));
+}
+
+/* A file found by a walk: a directory there (swapped in since) is an error, not walked. */
+static void add_file(struct batch *b, const char *path)
+{
+	queue_push(b, item_new(b, ITEM_FILE, path, strlen(path)));
 }
 
 void batch_add_jsonl(struct batch *b, const char *line, size_t n, uint64_t lineno)
@@ -475,6 +500,27 @@ static void score_document(struct worker *w, const struct document *doc, struct 
 		rec->name = xstrdup(doc->contact.name);
 }
 
+/* Worker, under mu: one ITEM_PATH input is opened (and is a file, or in b->dirs). */
+static void opened_one(struct batch *b)
+{
+	if (--b->unopened == 0 && b->producer_settles)
+		pthread_cond_signal(&b->opened);
+}
+
+/* Worker: an ITEM_PATH input is a directory; the producer walks it (see settle()). */
+static void hand_back_dir(struct batch *b, const struct item *it)
+{
+	pthread_mutex_lock(&b->mu);
+	b->dirs = xgrow(b->dirs, &b->dirs_cap, b->ndirs + 1, sizeof(*b->dirs));
+	b->dirs[b->ndirs].seq = it->seq;
+	b->dirs[b->ndirs].path = xstrdup(it->data);
+	b->ndirs++;
+	opened_one(b);
+	pthread_mutex_unlock(&b->mu);
+	/* not an input itself: its files are */
+	atomic_fetch_sub(&b->queued, 1);
+}
+
 static void process(struct worker *w, struct item *it)
 {
 	struct batch *b = w->b;
@@ -487,9 +533,15 @@ static void process(struct worker *w, struct item *it)
 	rec.seq = it->seq;
 	switch (it->kind) {
 	case ITEM_PATH:
-		rec.id = xstrdup(it->data);
+	case ITEM_FILE:
 		buf_truncate(&w->in, 0);
-		rc = io_read_file(&w->in, it->data, b->o.max_size, &d);
+		if (it->kind == ITEM_FILE) {
+			rc = io_read_file(&w->in, it->data, b->o.max_size, &d);
+		} else if ((rc = io_read_input(&w->in, it->data, b->o.max_size, &d)) == IO_DIR) {
+			hand_back_dir(b, it);
+			return;
+		}
+		rec.id = xstrdup(it->data);
 		if (rc == 0)
 			rc = read_document(&doc, w->in.ptr, w->in.len, it->data, &b->o.limits, &d);
 		break;
@@ -513,6 +565,8 @@ static void process(struct worker *w, struct item *it)
 		buf_release(&w->tmp);
 	pthread_mutex_lock(&b->mu);
 	results_push(&b->res, &rec);
+	if (it->kind == ITEM_PATH)
+		opened_one(b);
 	pthread_mutex_unlock(&b->mu);
 	if (rec.error)
 		atomic_fetch_add(&b->failed, 1);
@@ -549,6 +603,7 @@ struct batch *batch_new(const struct batch_opts *o)
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->not_empty, NULL);
 	pthread_cond_init(&b->not_full, NULL);
+	pthread_cond_init(&b->opened, NULL);
 	b->ring_cap = (size_t)b->o.threads * BATCH_QUEUE_PER_THREAD;
 	b->ring = xcalloc(b->ring_cap, sizeof(*b->ring));
 	b->threads = xcalloc(b->o.threads, sizeof(*b->threads));
@@ -582,11 +637,14 @@ struct batch *batch_new(const struct batch_opts *o)
 	return b;
 }
 
+static void settle(struct batch *b);
+
 void batch_finish(struct batch *b, struct batch_results *out)
 {
 	unsigned i;
 	size_t k;
 
+	settle(b);
 	pthread_mutex_lock(&b->mu);
 	b->closing = 1;
 	pthread_cond_broadcast(&b->not_empty);
@@ -605,6 +663,8 @@ void batch_finish(struct batch *b, struct batch_results *out)
 	pthread_mutex_destroy(&b->mu);
 	pthread_cond_destroy(&b->not_empty);
 	pthread_cond_destroy(&b->not_full);
+	pthread_cond_destroy(&b->opened);
+	free(b->dirs);
 	free(b->ring);
 	free(b->threads);
 	free(b->seen);
@@ -670,12 +730,12 @@ static void walk(struct batch *b, struct buf *path, unsigned depth)
 		buf_puts(path, de->d_name);
 		if (stat(path->ptr, &st) < 0) {
 			/* a dangling symlink: let the reader report it */
-			batch_add_path(b, path->ptr);
+			add_file(b, path->ptr);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (!seen_add(b, st.st_dev, st.st_ino))
 				walk(b, path, depth + 1);
 		} else if (S_ISREG(st.st_mode)) {
-			batch_add_path(b, path->ptr);
+			add_file(b, path->ptr);
 		} else {
 			diag_set(&d, SG_EIO, "'%s' is not a regular file", path->ptr);
 			batch_add_error(b, path->ptr, SG_EIO, d.msg);
@@ -685,7 +745,7 @@ static void walk(struct batch *b, struct buf *path, unsigned depth)
 	buf_truncate(path, base);
 }
 
-void batch_add_tree(struct batch *b, const char *dir)
+static void walk_tree(struct batch *b, const char *dir)
 {
 	struct buf path = BUF_INIT;
 	struct stat st;
@@ -696,4 +756,47 @@ void batch_add_tree(struct batch *b, const char *dir)
 	buf_puts(&path, dir);
 	walk(b, &path, 0);
 	buf_release(&path);
+}
+
+static int found_dir_cmp(const void *a, const void *b)
+{
+	const struct found_dir *x = a, *y = b;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Walk the directories found among the batch_add_path() inputs so far,
+ * in the order they were added: as if each had been walked when it was
+ * added, which keeps b->seen, and so which links are followed, the same
+ * for any thread count. Waits until the workers have opened every such
+ * input; the producer pushes nothing meanwhile, so they can.
+ */
+static void settle(struct batch *b)
+{
+	struct found_dir *dirs;
+	size_t n, i;
+
+	pthread_mutex_lock(&b->mu);
+	b->producer_settles = 1;
+	while (b->unopened > 0)
+		pthread_cond_wait(&b->opened, &b->mu);
+	b->producer_settles = 0;
+	dirs = b->dirs;
+	n = b->ndirs;
+	b->dirs = NULL;
+	b->ndirs = b->dirs_cap = 0;
+	pthread_mutex_unlock(&b->mu);
+	if (n > 1)
+		qsort(dirs, n, sizeof(*dirs), found_dir_cmp);
+	for (i = 0; i < n; i++) {
+		walk_tree(b, dirs[i].path);
+		free(dirs[i].path);
+	}
+	free(dirs);
+}
+
+void batch_add_tree(struct batch *b, const char *dir)
+{
+	settle(b);
+	walk_tree(b, dir);
 }
