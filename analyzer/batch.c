@@ -6,8 +6,10 @@
  * Threads: the producer pushes heap-allocated work items into a bounded
  * ring; each worker owns a matcher, an evidence list and a read buffer,
  * turns an item into a record (read -> match -> score, then frees the
- * document) and appends the record to the shared results under a mutex.
- * The ruleset is shared read-only; the scorer keeps no static state.
+ * document) and appends the record to its own results, which join the
+ * shared ones when it ends: one lock per input for a worker (the pop),
+ * which also settles the input it finished (see queue_pop()). The
+ * ruleset is shared read-only; the scorer keeps no static state.
  *
  * Directories: the producer does not stat() what batch_add_path() is
  * given. A worker finds a directory when it opens the path, and hands it
@@ -76,6 +78,22 @@ static void results_push(struct batch_results *r, const struct batch_record *rec
 	r->items[r->n++] = *rec;
 	if (rec->error)
 		r->nfailed++;
+}
+
+/* Append the records of `from` (no pool) to `to`; `from` is left empty. */
+static void results_move(struct batch_results *to, struct batch_results *from)
+{
+	if (to->n == 0 && !to->pool) {
+		batch_results_release(to);
+		*to = *from;
+	} else if (from->n) {
+		to->items = xgrow(to->items, &to->cap, to->n + from->n, sizeof(*to->items));
+		memcpy(to->items + to->n, from->items, from->n * sizeof(*from->items));
+		to->n += from->n;
+		to->nfailed += from->nfailed;
+		free(from->items);
+	}
+	batch_results_init(from);
 }
 
 /* NULL sorts before any string */
@@ -214,7 +232,7 @@ struct batch {
 	int closing;
 	pthread_t *threads;
 	unsigned nthreads;
-	struct batch_results res;   /* under mu */
+	struct batch_results res;   /* under mu; each worker's records join it as it ends */
 	uint64_t seq;               /* producer only */
 	atomic_uint_fast64_t queued, done, failed;
 	/* directories visited by the walks (producer only): (dev, ino) open hash set */
@@ -234,6 +252,8 @@ struct worker {
 	struct evidence_list ev;
 	struct buf in;
 	struct buf tmp;
+	struct batch_results res;   /* this worker's records */
+	size_t opened;              /* ITEM_PATH inputs finished since the last pop */
 };
 
 static void queue_push(struct batch *b, struct item *it)
@@ -256,11 +276,22 @@ static void queue_push(struct batch *b, struct item *it)
 	pthread_mutex_unlock(&b->mu);
 }
 
-/* NULL when the queue is closed and drained. */
-static struct item *queue_pop(struct batch *b)
+/*
+ * The next item; NULL when the queue is closed and drained. Under the
+ * same lock it takes off the ITEM_PATH inputs the worker opened since
+ * (w->opened), so settle() needs no lock round-trip of its own.
+ */
+static struct item *queue_pop(struct worker *w)
 {
+	struct batch *b = w->b;
 	struct item *it = NULL;
 	pthread_mutex_lock(&b->mu);
+	if (w->opened) {
+		b->unopened -= w->opened;
+		w->opened = 0;
+		if (b->unopened == 0 && b->producer_settles)
+			pthread_cond_signal(&b->opened);
+	}
 	while (b->count == 0 && !b->closing)
 		pthread_cond_wait(&b->not_empty, &b->mu);
 	if (b->count) {
@@ -500,13 +531,6 @@ static void score_document(struct worker *w, const struct document *doc, struct 
 		rec->name = xstrdup(doc->contact.name);
 }
 
-/* Worker, under mu: one ITEM_PATH input is opened (and is a file, or in b->dirs). */
-static void opened_one(struct batch *b)
-{
-	if (--b->unopened == 0 && b->producer_settles)
-		pthread_cond_signal(&b->opened);
-}
-
 /* Worker: an ITEM_PATH input is a directory; the producer walks it (see settle()). */
 static void hand_back_dir(struct batch *b, const struct item *it)
 {
@@ -515,7 +539,6 @@ static void hand_back_dir(struct batch *b, const struct item *it)
 	b->dirs[b->ndirs].seq = it->seq;
 	b->dirs[b->ndirs].path = xstrdup(it->data);
 	b->ndirs++;
-	opened_one(b);
 	pthread_mutex_unlock(&b->mu);
 	/* not an input itself: its files are */
 	atomic_fetch_sub(&b->queued, 1);
@@ -539,6 +562,7 @@ static void process(struct worker *w, struct item *it)
 			rc = io_read_file(&w->in, it->data, b->o.max_size, &d);
 		} else if ((rc = io_read_input(&w->in, it->data, b->o.max_size, &d)) == IO_DIR) {
 			hand_back_dir(b, it);
+			w->opened++;
 			return;
 		}
 		rec.id = xstrdup(it->data);
@@ -563,11 +587,9 @@ static void process(struct worker *w, struct item *it)
 		buf_release(&w->in);
 	if (w->tmp.cap > ((size_t)1 << 20))
 		buf_release(&w->tmp);
-	pthread_mutex_lock(&b->mu);
-	results_push(&b->res, &rec);
+	results_push(&w->res, &rec);
 	if (it->kind == ITEM_PATH)
-		opened_one(b);
-	pthread_mutex_unlock(&b->mu);
+		w->opened++;
 	if (rec.error)
 		atomic_fetch_add(&b->failed, 1);
 	atomic_fetch_add(&b->done, 1);
@@ -576,12 +598,16 @@ static void process(struct worker *w, struct item *it)
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
+	struct batch *b = w->b;
 	struct item *it;
-	while ((it = queue_pop(w->b)) != NULL) {
+	while ((it = queue_pop(w)) != NULL) {
 		process(w, it);
 		free(it->msg);
 		free(it);
 	}
+	pthread_mutex_lock(&b->mu);
+	results_move(&b->res, &w->res);
+	pthread_mutex_unlock(&b->mu);
 	evidence_list_release(&w->ev);
 	buf_release(&w->in);
 	buf_release(&w->tmp);
@@ -619,6 +645,7 @@ struct batch *batch_new(const struct batch_opts *o)
 			matcher_set_goal(w->m, o->want, 1);
 		buf_init(&w->in);
 		buf_init(&w->tmp);
+		batch_results_init(&w->res);
 		evidence_list_init(&w->ev);
 		if (!w->m || pthread_create(&b->threads[i], NULL, worker_main, w) != 0) {
 			matcher_free(w->m);
@@ -642,7 +669,6 @@ static void settle(struct batch *b);
 void batch_finish(struct batch *b, struct batch_results *out)
 {
 	unsigned i;
-	size_t k;
 
 	settle(b);
 	pthread_mutex_lock(&b->mu);
@@ -651,14 +677,7 @@ void batch_finish(struct batch *b, struct batch_results *out)
 	pthread_mutex_unlock(&b->mu);
 	for (i = 0; i < b->nthreads; i++)
 		pthread_join(b->threads[i], NULL);
-	if (out->n == 0 && !out->pool) {
-		batch_results_release(out);
-		*out = b->res;
-	} else {
-		for (k = 0; k < b->res.n; k++)
-			results_push(out, &b->res.items[k]);
-		free(b->res.items);
-	}
+	results_move(out, &b->res);
 	batch_results_sort(out);
 	pthread_mutex_destroy(&b->mu);
 	pthread_cond_destroy(&b->not_empty);
