@@ -40,6 +40,8 @@
 #include "score.h"
 
 #define BATCH_MAX_DEPTH 256   /* directory nesting walked */
+#define ITEM_MIN_DATA 256     /* bytes of path or line an item holds at least, so most can be reused */
+#define ITEM_REUSE_MAX 4096   /* items holding more (long JSONL lines) are freed, not reused */
 
 /* ---- results ----------------------------------------------------------- */
 
@@ -218,7 +220,9 @@ struct item {
 	uint64_t seq;
 	uint64_t lineno;     /* ITEM_JSONL */
 	size_t len;
+	size_t cap;          /* bytes of data[] */
 	char *msg;           /* ITEM_ERROR */
+	struct item *next;   /* in b->reuse */
 	char data[];         /* path, id or line; NUL-terminated */
 };
 
@@ -229,6 +233,9 @@ struct batch {
 	struct item **ring;
 	size_t ring_cap, head, count;
 	int producer_waits;         /* the producer sleeps until count <= ring_cap / 2 */
+	/* items the workers are done with, for the producer to fill again (no malloc() per input) */
+	struct item *reuse;         /* under mu */
+	struct item *spare;         /* producer only: taken from reuse by queue_push() */
 	int closing;
 	pthread_t *threads;
 	unsigned nthreads;
@@ -270,6 +277,10 @@ static void queue_push(struct batch *b, struct item *it)
 	b->count++;
 	if (it->kind == ITEM_PATH)
 		b->unopened++;
+	if (!b->spare && b->reuse) {
+		b->spare = b->reuse;
+		b->reuse = b->reuse->next;
+	}
 	/* counted before a worker can pop it, and find it is a directory, not an input */
 	atomic_fetch_add(&b->queued, 1);
 	pthread_cond_signal(&b->not_empty);
@@ -278,14 +289,28 @@ static void queue_push(struct batch *b, struct item *it)
 
 /*
  * The next item; NULL when the queue is closed and drained. Under the
- * same lock it takes off the ITEM_PATH inputs the worker opened since
- * (w->opened), so settle() needs no lock round-trip of its own.
+ * same lock it hands back the item the worker is done with (`old`, for
+ * reuse) and takes off the ITEM_PATH inputs it opened since (w->opened),
+ * so neither needs a lock round-trip of its own.
  */
-static struct item *queue_pop(struct worker *w)
+static struct item *queue_pop(struct worker *w, struct item *old)
 {
 	struct batch *b = w->b;
 	struct item *it = NULL;
+
+	if (old) {
+		free(old->msg);
+		old->msg = NULL;
+		if (old->cap > ITEM_REUSE_MAX) {
+			free(old);
+			old = NULL;
+		}
+	}
 	pthread_mutex_lock(&b->mu);
+	if (old) {
+		old->next = b->reuse;
+		b->reuse = old;
+	}
 	if (w->opened) {
 		b->unopened -= w->opened;
 		w->opened = 0;
@@ -307,8 +332,18 @@ static struct item *queue_pop(struct worker *w)
 
 static struct item *item_new(struct batch *b, enum item_kind kind, const char *data, size_t len)
 {
-	struct item *it = xmalloc(sizeof(*it) + len + 1);
-	memset(it, 0, sizeof(*it));
+	struct item *it = b->spare;
+	size_t cap = len < ITEM_MIN_DATA ? ITEM_MIN_DATA : len + 1;
+
+	b->spare = NULL;
+	if (!it || it->cap < len + 1) {
+		free(it);
+		it = xmalloc(sizeof(*it) + cap);
+		memset(it, 0, sizeof(*it));
+		it->cap = cap;
+	}
+	it->code = 0;
+	it->lineno = 0;
 	it->kind = kind;
 	it->seq = b->seq++;
 	it->len = len;
@@ -599,12 +634,9 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct batch *b = w->b;
-	struct item *it;
-	while ((it = queue_pop(w)) != NULL) {
+	struct item *it = NULL;
+	while ((it = queue_pop(w, it)) != NULL)
 		process(w, it);
-		free(it->msg);
-		free(it);
-	}
 	pthread_mutex_lock(&b->mu);
 	results_move(&b->res, &w->res);
 	pthread_mutex_unlock(&b->mu);
@@ -683,6 +715,12 @@ void batch_finish(struct batch *b, struct batch_results *out)
 	pthread_cond_destroy(&b->not_empty);
 	pthread_cond_destroy(&b->not_full);
 	pthread_cond_destroy(&b->opened);
+	while (b->reuse) {
+		struct item *next = b->reuse->next;
+		free(b->reuse);
+		b->reuse = next;
+	}
+	free(b->spare);
 	free(b->dirs);
 	free(b->ring);
 	free(b->threads);
