@@ -40,6 +40,7 @@
 #include "score.h"
 
 #define BATCH_MAX_DEPTH 256   /* directory nesting walked */
+#define QUEUE_REFILL_AT 8      /* the producer, once the ring is full, sleeps until 1/8 is left */
 #define ITEM_MIN_DATA 256     /* bytes of path or line an item holds at least, so most can be reused */
 #define ITEM_REUSE_MAX 4096   /* items holding more (long JSONL lines) are freed, not reused */
 
@@ -232,7 +233,7 @@ struct batch {
 	pthread_cond_t not_empty, not_full;
 	struct item **ring;
 	size_t ring_cap, head, count;
-	int producer_waits;         /* the producer sleeps until count <= ring_cap / 2 */
+	int producer_waits;         /* the producer sleeps until count <= ring_cap / QUEUE_REFILL_AT */
 	/* items the workers are done with, for the producer to fill again (no malloc() per input) */
 	struct item *reuse;         /* under mu */
 	struct item *spare;         /* producer only: taken from reuse by queue_push() */
@@ -267,9 +268,13 @@ static void queue_push(struct batch *b, struct item *it)
 {
 	pthread_mutex_lock(&b->mu);
 	if (b->count == b->ring_cap) {
-		/* wait for the workers to drain half: one wake-up per many items, not per item */
+		/*
+		 * wait for the workers to drain 7/8: one wake-up per many items, not per
+		 * item; a wake-up costs the producer as much as pushing some 50 paths, and
+		 * the 1/8 left is still far more work than the producer needs to refill
+		 */
 		b->producer_waits = 1;
-		while (b->count > b->ring_cap / 2)
+		while (b->count > b->ring_cap / QUEUE_REFILL_AT)
 			pthread_cond_wait(&b->not_full, &b->mu);
 		b->producer_waits = 0;
 	}
@@ -323,7 +328,7 @@ static struct item *queue_pop(struct worker *w, struct item *old)
 		it = b->ring[b->head];
 		b->head = (b->head + 1) % b->ring_cap;
 		b->count--;
-		if (b->producer_waits && b->count <= b->ring_cap / 2)
+		if (b->producer_waits && b->count <= b->ring_cap / QUEUE_REFILL_AT)
 			pthread_cond_signal(&b->not_full);
 	}
 	pthread_mutex_unlock(&b->mu);
