@@ -6,8 +6,19 @@
  * Threads: the producer pushes heap-allocated work items into a bounded
  * ring; each worker owns a matcher, an evidence list and a read buffer,
  * turns an item into a record (read -> match -> score, then frees the
- * document) and appends the record to the shared results under a mutex.
- * The ruleset is shared read-only; the scorer keeps no static state.
+ * document) and appends the record to its own results, which join the
+ * shared ones when it ends: one lock per input for a worker (the pop),
+ * which also settles the input it finished (see queue_pop()). The
+ * ruleset is shared read-only; the scorer keeps no static state.
+ *
+ * Directories: the producer does not stat() what batch_add_path() is
+ * given. A worker finds a directory when it opens the path, and hands it
+ * back (b->dirs); the producer walks those in input order before the next
+ * batch_add_tree() and in batch_finish(). Only the producer walks, so the
+ * visited set (b->seen) grows in the same order for any thread count, and
+ * the path a file reached twice (links) is reported under never depends
+ * on timing; and only the producer pushes, so no worker ever waits for
+ * room in the queue.
  */
 #include "batch.h"
 
@@ -29,6 +40,9 @@
 #include "score.h"
 
 #define BATCH_MAX_DEPTH 256   /* directory nesting walked */
+#define QUEUE_REFILL_AT 8      /* the producer, once the ring is full, sleeps until 1/8 is left */
+#define ITEM_MIN_DATA 256     /* bytes of path or line an item holds at least, so most can be reused */
+#define ITEM_REUSE_MAX 4096   /* items holding more (long JSONL lines) are freed, not reused */
 
 /* ---- results ----------------------------------------------------------- */
 
@@ -67,6 +81,22 @@ static void results_push(struct batch_results *r, const struct batch_record *rec
 	r->items[r->n++] = *rec;
 	if (rec->error)
 		r->nfailed++;
+}
+
+/* Append the records of `from` (no pool) to `to`; `from` is left empty. */
+static void results_move(struct batch_results *to, struct batch_results *from)
+{
+	if (to->n == 0 && !to->pool) {
+		batch_results_release(to);
+		*to = *from;
+	} else if (from->n) {
+		to->items = xgrow(to->items, &to->cap, to->n + from->n, sizeof(*to->items));
+		memcpy(to->items + to->n, from->items, from->n * sizeof(*from->items));
+		to->n += from->n;
+		to->nfailed += from->nfailed;
+		free(from->items);
+	}
+	batch_results_init(from);
 }
 
 /* NULL sorts before any string */
@@ -182,7 +212,8 @@ done:
 
 /* ---- the queue and the workers ----------------------------------------- */
 
-enum item_kind { ITEM_PATH, ITEM_JSONL, ITEM_ERROR };
+/* ITEM_PATH may be a directory (batch_add_path); ITEM_FILE was a file when walked */
+enum item_kind { ITEM_PATH, ITEM_FILE, ITEM_JSONL, ITEM_ERROR };
 
 struct item {
 	enum item_kind kind;
@@ -190,7 +221,9 @@ struct item {
 	uint64_t seq;
 	uint64_t lineno;     /* ITEM_JSONL */
 	size_t len;
+	size_t cap;          /* bytes of data[] */
 	char *msg;           /* ITEM_ERROR */
+	struct item *next;   /* in b->reuse */
 	char data[];         /* path, id or line; NUL-terminated */
 };
 
@@ -200,16 +233,25 @@ struct batch {
 	pthread_cond_t not_empty, not_full;
 	struct item **ring;
 	size_t ring_cap, head, count;
-	int producer_waits;         /* the producer sleeps until count <= ring_cap / 2 */
+	int producer_waits;         /* the producer sleeps until count <= ring_cap / QUEUE_REFILL_AT */
+	/* items the workers are done with, for the producer to fill again (no malloc() per input) */
+	struct item *reuse;         /* under mu */
+	struct item *spare;         /* producer only: taken from reuse by queue_push() */
 	int closing;
 	pthread_t *threads;
 	unsigned nthreads;
-	struct batch_results res;   /* under mu */
+	struct batch_results res;   /* under mu; each worker's records join it as it ends */
 	uint64_t seq;               /* producer only */
 	atomic_uint_fast64_t queued, done, failed;
-	/* directories visited by batch_add_tree: (dev, ino) open hash set */
+	/* directories visited by the walks (producer only): (dev, ino) open hash set */
 	struct dir_id { dev_t dev; ino_t ino; int used; } *seen;
 	size_t seen_cap, seen_n;
+	/* ITEM_PATH inputs not yet opened by a worker, and those found to be directories */
+	size_t unopened;            /* under mu */
+	int producer_settles;       /* the producer sleeps on `opened` until unopened == 0 */
+	pthread_cond_t opened;
+	struct found_dir { uint64_t seq; char *path; } *dirs; /* under mu */
+	size_t ndirs, dirs_cap;
 };
 
 struct worker {
@@ -218,37 +260,75 @@ struct worker {
 	struct evidence_list ev;
 	struct buf in;
 	struct buf tmp;
+	struct batch_results res;   /* this worker's records */
+	size_t opened;              /* ITEM_PATH inputs finished since the last pop */
 };
 
 static void queue_push(struct batch *b, struct item *it)
 {
 	pthread_mutex_lock(&b->mu);
 	if (b->count == b->ring_cap) {
-		/* wait for the workers to drain half: one wake-up per many items, not per item */
+		/*
+		 * wait for the workers to drain 7/8: one wake-up per many items, not per
+		 * item; a wake-up costs the producer as much as pushing some 50 paths, and
+		 * the 1/8 left is still far more work than the producer needs to refill
+		 */
 		b->producer_waits = 1;
-		while (b->count > b->ring_cap / 2)
+		while (b->count > b->ring_cap / QUEUE_REFILL_AT)
 			pthread_cond_wait(&b->not_full, &b->mu);
 		b->producer_waits = 0;
 	}
 	b->ring[(b->head + b->count) % b->ring_cap] = it;
 	b->count++;
+	if (it->kind == ITEM_PATH)
+		b->unopened++;
+	if (!b->spare && b->reuse) {
+		b->spare = b->reuse;
+		b->reuse = b->reuse->next;
+	}
+	/* counted before a worker can pop it, and find it is a directory, not an input */
+	atomic_fetch_add(&b->queued, 1);
 	pthread_cond_signal(&b->not_empty);
 	pthread_mutex_unlock(&b->mu);
-	atomic_fetch_add(&b->queued, 1);
 }
 
-/* NULL when the queue is closed and drained. */
-static struct item *queue_pop(struct batch *b)
+/*
+ * The next item; NULL when the queue is closed and drained. Under the
+ * same lock it hands back the item the worker is done with (`old`, for
+ * reuse) and takes off the ITEM_PATH inputs it opened since (w->opened),
+ * so neither needs a lock round-trip of its own.
+ */
+static struct item *queue_pop(struct worker *w, struct item *old)
 {
+	struct batch *b = w->b;
 	struct item *it = NULL;
+
+	if (old) {
+		free(old->msg);
+		old->msg = NULL;
+		if (old->cap > ITEM_REUSE_MAX) {
+			free(old);
+			old = NULL;
+		}
+	}
 	pthread_mutex_lock(&b->mu);
+	if (old) {
+		old->next = b->reuse;
+		b->reuse = old;
+	}
+	if (w->opened) {
+		b->unopened -= w->opened;
+		w->opened = 0;
+		if (b->unopened == 0 && b->producer_settles)
+			pthread_cond_signal(&b->opened);
+	}
 	while (b->count == 0 && !b->closing)
 		pthread_cond_wait(&b->not_empty, &b->mu);
 	if (b->count) {
 		it = b->ring[b->head];
 		b->head = (b->head + 1) % b->ring_cap;
 		b->count--;
-		if (b->producer_waits && b->count <= b->ring_cap / 2)
+		if (b->producer_waits && b->count <= b->ring_cap / QUEUE_REFILL_AT)
 			pthread_cond_signal(&b->not_full);
 	}
 	pthread_mutex_unlock(&b->mu);
@@ -257,8 +337,18 @@ static struct item *queue_pop(struct batch *b)
 
 static struct item *item_new(struct batch *b, enum item_kind kind, const char *data, size_t len)
 {
-	struct item *it = xmalloc(sizeof(*it) + len + 1);
-	memset(it, 0, sizeof(*it));
+	struct item *it = b->spare;
+	size_t cap = len < ITEM_MIN_DATA ? ITEM_MIN_DATA : len + 1;
+
+	b->spare = NULL;
+	if (!it || it->cap < len + 1) {
+		free(it);
+		it = xmalloc(sizeof(*it) + cap);
+		memset(it, 0, sizeof(*it));
+		it->cap = cap;
+	}
+	it->code = 0;
+	it->lineno = 0;
 	it->kind = kind;
 	it->seq = b->seq++;
 	it->len = len;
@@ -270,6 +360,12 @@ static struct item *item_new(struct batch *b, enum item_kind kind, const char *d
 void batch_add_path(struct batch *b, const char *path)
 {
 	queue_push(b, item_new(b, ITEM_PATH, path, strlen(path)));
+}
+
+/* A file found by a walk: a directory there (swapped in since) is an error, not walked. */
+static void add_file(struct batch *b, const char *path)
+{
+	queue_push(b, item_new(b, ITEM_FILE, path, strlen(path)));
 }
 
 void batch_add_jsonl(struct batch *b, const char *line, size_t n, uint64_t lineno)
@@ -475,6 +571,19 @@ static void score_document(struct worker *w, const struct document *doc, struct 
 		rec->name = xstrdup(doc->contact.name);
 }
 
+/* Worker: an ITEM_PATH input is a directory; the producer walks it (see settle()). */
+static void hand_back_dir(struct batch *b, const struct item *it)
+{
+	pthread_mutex_lock(&b->mu);
+	b->dirs = xgrow(b->dirs, &b->dirs_cap, b->ndirs + 1, sizeof(*b->dirs));
+	b->dirs[b->ndirs].seq = it->seq;
+	b->dirs[b->ndirs].path = xstrdup(it->data);
+	b->ndirs++;
+	pthread_mutex_unlock(&b->mu);
+	/* not an input itself: its files are */
+	atomic_fetch_sub(&b->queued, 1);
+}
+
 static void process(struct worker *w, struct item *it)
 {
 	struct batch *b = w->b;
@@ -487,9 +596,16 @@ static void process(struct worker *w, struct item *it)
 	rec.seq = it->seq;
 	switch (it->kind) {
 	case ITEM_PATH:
-		rec.id = xstrdup(it->data);
+	case ITEM_FILE:
 		buf_truncate(&w->in, 0);
-		rc = io_read_file(&w->in, it->data, b->o.max_size, &d);
+		if (it->kind == ITEM_FILE) {
+			rc = io_read_file(&w->in, it->data, b->o.max_size, &d);
+		} else if ((rc = io_read_input(&w->in, it->data, b->o.max_size, &d)) == IO_DIR) {
+			hand_back_dir(b, it);
+			w->opened++;
+			return;
+		}
+		rec.id = xstrdup(it->data);
 		if (rc == 0)
 			rc = read_document(&doc, w->in.ptr, w->in.len, it->data, &b->o.limits, &d);
 		break;
@@ -511,9 +627,9 @@ static void process(struct worker *w, struct item *it)
 		buf_release(&w->in);
 	if (w->tmp.cap > ((size_t)1 << 20))
 		buf_release(&w->tmp);
-	pthread_mutex_lock(&b->mu);
-	results_push(&b->res, &rec);
-	pthread_mutex_unlock(&b->mu);
+	results_push(&w->res, &rec);
+	if (it->kind == ITEM_PATH)
+		w->opened++;
 	if (rec.error)
 		atomic_fetch_add(&b->failed, 1);
 	atomic_fetch_add(&b->done, 1);
@@ -522,12 +638,13 @@ static void process(struct worker *w, struct item *it)
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
-	struct item *it;
-	while ((it = queue_pop(w->b)) != NULL) {
+	struct batch *b = w->b;
+	struct item *it = NULL;
+	while ((it = queue_pop(w, it)) != NULL)
 		process(w, it);
-		free(it->msg);
-		free(it);
-	}
+	pthread_mutex_lock(&b->mu);
+	results_move(&b->res, &w->res);
+	pthread_mutex_unlock(&b->mu);
 	evidence_list_release(&w->ev);
 	buf_release(&w->in);
 	buf_release(&w->tmp);
@@ -549,6 +666,7 @@ struct batch *batch_new(const struct batch_opts *o)
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->not_empty, NULL);
 	pthread_cond_init(&b->not_full, NULL);
+	pthread_cond_init(&b->opened, NULL);
 	b->ring_cap = (size_t)b->o.threads * BATCH_QUEUE_PER_THREAD;
 	b->ring = xcalloc(b->ring_cap, sizeof(*b->ring));
 	b->threads = xcalloc(b->o.threads, sizeof(*b->threads));
@@ -564,6 +682,7 @@ struct batch *batch_new(const struct batch_opts *o)
 			matcher_set_goal(w->m, o->want, 1);
 		buf_init(&w->in);
 		buf_init(&w->tmp);
+		batch_results_init(&w->res);
 		evidence_list_init(&w->ev);
 		if (!w->m || pthread_create(&b->threads[i], NULL, worker_main, w) != 0) {
 			matcher_free(w->m);
@@ -582,29 +701,32 @@ struct batch *batch_new(const struct batch_opts *o)
 	return b;
 }
 
+static void settle(struct batch *b);
+
 void batch_finish(struct batch *b, struct batch_results *out)
 {
 	unsigned i;
-	size_t k;
 
+	settle(b);
 	pthread_mutex_lock(&b->mu);
 	b->closing = 1;
 	pthread_cond_broadcast(&b->not_empty);
 	pthread_mutex_unlock(&b->mu);
 	for (i = 0; i < b->nthreads; i++)
 		pthread_join(b->threads[i], NULL);
-	if (out->n == 0 && !out->pool) {
-		batch_results_release(out);
-		*out = b->res;
-	} else {
-		for (k = 0; k < b->res.n; k++)
-			results_push(out, &b->res.items[k]);
-		free(b->res.items);
-	}
+	results_move(out, &b->res);
 	batch_results_sort(out);
 	pthread_mutex_destroy(&b->mu);
 	pthread_cond_destroy(&b->not_empty);
 	pthread_cond_destroy(&b->not_full);
+	pthread_cond_destroy(&b->opened);
+	while (b->reuse) {
+		struct item *next = b->reuse->next;
+		free(b->reuse);
+		b->reuse = next;
+	}
+	free(b->spare);
+	free(b->dirs);
 	free(b->ring);
 	free(b->threads);
 	free(b->seen);
@@ -670,12 +792,12 @@ static void walk(struct batch *b, struct buf *path, unsigned depth)
 		buf_puts(path, de->d_name);
 		if (stat(path->ptr, &st) < 0) {
 			/* a dangling symlink: let the reader report it */
-			batch_add_path(b, path->ptr);
+			add_file(b, path->ptr);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (!seen_add(b, st.st_dev, st.st_ino))
 				walk(b, path, depth + 1);
 		} else if (S_ISREG(st.st_mode)) {
-			batch_add_path(b, path->ptr);
+			add_file(b, path->ptr);
 		} else {
 			diag_set(&d, SG_EIO, "'%s' is not a regular file", path->ptr);
 			batch_add_error(b, path->ptr, SG_EIO, d.msg);
@@ -685,7 +807,7 @@ static void walk(struct batch *b, struct buf *path, unsigned depth)
 	buf_truncate(path, base);
 }
 
-void batch_add_tree(struct batch *b, const char *dir)
+static void walk_tree(struct batch *b, const char *dir)
 {
 	struct buf path = BUF_INIT;
 	struct stat st;
@@ -696,4 +818,47 @@ void batch_add_tree(struct batch *b, const char *dir)
 	buf_puts(&path, dir);
 	walk(b, &path, 0);
 	buf_release(&path);
+}
+
+static int found_dir_cmp(const void *a, const void *b)
+{
+	const struct found_dir *x = a, *y = b;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Walk the directories found among the batch_add_path() inputs so far,
+ * in the order they were added: as if each had been walked when it was
+ * added, which keeps b->seen, and so which links are followed, the same
+ * for any thread count. Waits until the workers have opened every such
+ * input; the producer pushes nothing meanwhile, so they can.
+ */
+static void settle(struct batch *b)
+{
+	struct found_dir *dirs;
+	size_t n, i;
+
+	pthread_mutex_lock(&b->mu);
+	b->producer_settles = 1;
+	while (b->unopened > 0)
+		pthread_cond_wait(&b->opened, &b->mu);
+	b->producer_settles = 0;
+	dirs = b->dirs;
+	n = b->ndirs;
+	b->dirs = NULL;
+	b->ndirs = b->dirs_cap = 0;
+	pthread_mutex_unlock(&b->mu);
+	if (n > 1)
+		qsort(dirs, n, sizeof(*dirs), found_dir_cmp);
+	for (i = 0; i < n; i++) {
+		walk_tree(b, dirs[i].path);
+		free(dirs[i].path);
+	}
+	free(dirs);
+}
+
+void batch_add_tree(struct batch *b, const char *dir)
+{
+	settle(b);
+	walk_tree(b, dir);
 }

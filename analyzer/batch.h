@@ -86,15 +86,20 @@ struct batch;
 /* Start the workers. Returns NULL when a thread cannot be created. */
 struct batch *batch_new(const struct batch_opts *o);
 /*
- * Queue one input (blocks while the queue is full). A path is read by
- * a worker; "-" is not allowed here (the CLI reads stdin itself).
+ * Queue one input, a file or a directory (blocks while the queue is
+ * full). A path is opened by a worker, not stat()ed here; one that is a
+ * directory is walked as batch_add_tree() walks, by this thread, at the
+ * next batch_add_tree() or in batch_finish(), in the order such paths
+ * were added. "-" is not allowed here (the CLI reads stdin itself).
  */
 void batch_add_path(struct batch *b, const char *path);
 /*
  * Walk a directory tree: every regular file, in name order, skipping
  * names that start with '.'; symlinks are followed, and a directory
  * already visited (same device and inode) is skipped, so symlink loops
- * end. An unreadable directory is a failed record.
+ * end. An unreadable directory is a failed record. Directories given
+ * to batch_add_path() before are walked first (waiting until the
+ * workers have opened them).
  */
 void batch_add_tree(struct batch *b, const char *dir);
 /* Queue one JSONL input line (`lineno` is 1-based, for messages). */

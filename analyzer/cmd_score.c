@@ -206,14 +206,6 @@ static int read_line(FILE *f, struct buf *line, size_t cap, int *too_big)
 	return 0;
 }
 
-static void add_path(struct batch *b, const char *path)
-{
-	if (io_is_dir(path) == 1)
-		batch_add_tree(b, path);
-	else
-		batch_add_path(b, path);
-}
-
 static int add_files_from(struct batch *b, const char *list)
 {
 	FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
@@ -239,7 +231,7 @@ static int add_files_from(struct batch *b, const char *list)
 		}
 		if (line.len == 0)
 			continue;
-		add_path(b, line.ptr);
+		batch_add_path(b, line.ptr); /* a directory is walked too; no stat() here */
 	}
 	if (f != stdin)
 		fclose(f);
@@ -553,7 +545,7 @@ int cmd_score(int argc, char **argv)
 		}
 		progress_start(&prog, b, total, tty_err && !o.quiet);
 		for (i = 0; i < npaths; i++)
-			add_path(b, paths[i]);
+			batch_add_path(b, paths[i]);
 		if (files_from && add_files_from(b, files_from) < 0)
 			ret = EXIT_USAGE;
 		if (jsonl)

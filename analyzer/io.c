@@ -18,7 +18,18 @@ int io_is_dir(const char *path)
 	return S_ISDIR(st.st_mode) ? 1 : 0;
 }
 
-int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d)
+/* A path open() refused: is it a directory all the same (say, one without read permission)? */
+static int open_failed(const char *path, int dir_ok, struct diag *d)
+{
+	int err = errno;
+	struct stat st;
+	if (dir_ok && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return IO_DIR;
+	return diag_set(d, SG_EIO, "cannot open '%s': %s", path, strerror(err));
+}
+
+/* io_read_file(), or with `dir_ok` io_read_input() */
+static int read_path(struct buf *out, const char *path, size_t cap, int dir_ok, struct diag *d)
 {
 	int fd, is_stdin = strcmp(path, "-") == 0;
 	size_t start = out->len;
@@ -27,10 +38,10 @@ int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d)
 
 	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return diag_set(d, SG_EIO, "cannot open '%s': %s", path, strerror(errno));
+		return open_failed(path, dir_ok, d);
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			ret = diag_set(d, SG_EIO, "cannot read '%s': Is a directory", path);
+			ret = dir_ok ? IO_DIR : diag_set(d, SG_EIO, "cannot read '%s': Is a directory", path);
 			goto done;
 		}
 		if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > cap) {
@@ -71,6 +82,16 @@ done:
 	if (ret)
 		buf_truncate(out, start);
 	return ret;
+}
+
+int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d)
+{
+	return read_path(out, path, cap, 0, d);
+}
+
+int io_read_input(struct buf *out, const char *path, size_t cap, struct diag *d)
+{
+	return read_path(out, path, cap, 1, d);
 }
 
 static int is_stdout(const char *path)

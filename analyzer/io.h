@@ -21,6 +21,15 @@
  */
 int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d);
 /*
+ * The same, but a directory is no error: returns IO_DIR (nothing read,
+ * `d` untouched). The open() and fstat() that read a file tell it, so a
+ * caller that takes files or directories needs no stat() of its own;
+ * only when open() fails is the path stat()ed, to tell a directory it
+ * may not read (which the caller's opendir() then reports).
+ */
+#define IO_DIR 1
+int io_read_input(struct buf *out, const char *path, size_t cap, struct diag *d);
+/*
  * Output written in pieces to `path` ("-" or NULL = stdout). A regular
  * file (or a new one) is written to a temp file beside it and renamed
  * into place on close, so readers never see half of it and a failure

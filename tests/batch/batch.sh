@@ -4,6 +4,8 @@
 # every input exactly once, errors carried in the table, exit 1, the same
 # bytes for any -j, and GNU parallel mapper runs (--pipe over JSONL,
 # --pipe and -X over file lists) merged with --merge equal to one run.
+# The files_from_* cases make their trees in a temp dir at run time:
+# a directory in --files-from gives the rows it gives as a PATH.
 set -u
 BIN=$1
 SRC=$2
@@ -29,6 +31,16 @@ make_jsonl() {
 	for f in samples/batch/*; do
 		printf '{"id":"%s","content_base64":"%s","name":"%s"}\n' "$f" "$(base64 -w0 <"$f")" "${f##*/}"
 	done >"$T/in.jsonl"
+}
+
+# $T/tree: two resumes in nested directories, a hidden file, two symlink loops.
+make_tree() {
+	mkdir -p "$T/tree/a/b"
+	cp samples/batch/health-data-engineer.txt "$T/tree/a/one.txt"
+	cp samples/batch/react-native-developer.txt "$T/tree/a/b/two.txt"
+	cp samples/batch/empty.txt "$T/tree/.hidden.txt"
+	ln -s .. "$T/tree/a/b/up"
+	ln -s "$T/tree" "$T/tree/a/loop"
 }
 
 case $CASE in
@@ -67,12 +79,7 @@ jsonl_errors)
 	grep -q '"id":"b",.*has no \\"text\\", \\"resume\\" or \\"content_base64\\""}' "$T/out" || fail "b: $(cat "$T/out")"
 	grep -q '"id":"c",.*"error":"corrupt: '"'"'c'"'"': \\"content_base64\\" is not valid base64"}' "$T/out" || fail "c: $(cat "$T/out")" ;;
 symlink_loop)
-	mkdir -p "$T/tree/a/b"
-	cp samples/batch/health-data-engineer.txt "$T/tree/a/one.txt"
-	cp samples/batch/react-native-developer.txt "$T/tree/a/b/two.txt"
-	cp samples/batch/empty.txt "$T/tree/.hidden.txt"
-	ln -s .. "$T/tree/a/b/up"
-	ln -s "$T/tree" "$T/tree/a/loop"
+	make_tree
 	run 0 score --role $ROLE --format csv "$T/tree"
 	[ "$(wc -l <"$T/out")" -eq 3 ] || fail "expected 2 rows (hidden skipped, links visited once): $(cat "$T/out")" ;;
 top_min_score)
@@ -89,6 +96,40 @@ files_from)
 	cmp -s "$T/dir.csv" "$T/out" || fail "--files-from and a directory differ"
 	"$BIN" score --role $ROLE --format csv --files-from - <"$T/list" >"$T/out" 2>/dev/null
 	cmp -s "$T/dir.csv" "$T/out" || fail "--files-from - differs" ;;
+files_from_dir)
+	make_tree
+	printf '%s\n' "$T/tree" "$T/tree/a/loop" >"$T/list"
+	for j in 1 2; do
+		run 0 score --role $ROLE --format csv -j$j "$T/tree"
+		mv "$T/out" "$T/arg.csv"
+		[ "$(wc -l <"$T/arg.csv")" -eq 3 ] || fail "-j$j: expected 2 rows: $(cat "$T/arg.csv")"
+		run 0 score --role $ROLE --format csv -j$j --files-from "$T/list"
+		cmp -s "$T/arg.csv" "$T/out" || fail "-j$j: a directory in --files-from differs from a PATH: $(diff "$T/arg.csv" "$T/out")"
+	done ;;
+files_from_big_dir)
+	# one worker and a directory of more files than its queue (64): must end, every file once
+	mkdir "$T/big"
+	i=0
+	while [ $i -lt 200 ]; do
+		cp samples/batch/health-data-engineer.txt "$T/big/f$i.txt"
+		i=$((i + 1))
+	done
+	echo "$T/big" >"$T/list"
+	if command -v timeout >/dev/null 2>&1; then to="timeout 60"; else to=; fi
+	$to "$BIN" score --role $ROLE --format csv -j1 --files-from "$T/list" >"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 0 ] || fail "exit $rc (124: a deadlock?): $(cat "$T/err")"
+	[ "$(wc -l <"$T/out")" -eq 201 ] || fail "expected 200 rows, got $(($(wc -l <"$T/out") - 1))"
+	[ "$(cut -d, -f2 "$T/out" | sort -u | wc -l)" -eq 201 ] || fail "a file is listed twice" ;;
+files_from_errors)
+	ln -s "$T/nowhere" "$T/dangling"
+	printf '%s\n' "$T/missing" "$T/dangling" >"$T/list"
+	run 1 score --role $ROLE --format csv --files-from "$T/list"
+	[ "$(sed -n 2p "$T/out")" = "$(printf ",$T/dangling,,,,,,,,,unreadable: cannot open '$T/dangling': No such file or directory\r")" ] ||
+		fail "dangling row: $(sed -n 2p "$T/out")"
+	[ "$(sed -n 3p "$T/out")" = "$(printf ",$T/missing,,,,,,,,,unreadable: cannot open '$T/missing': No such file or directory\r")" ] ||
+		fail "missing row: $(sed -n 3p "$T/out")"
+	[ "$(wc -l <"$T/out")" -eq 3 ] || fail "expected 2 rows: $(cat "$T/out")" ;;
 parallel_jsonl)
 	need_parallel
 	make_jsonl
