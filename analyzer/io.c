@@ -19,29 +19,29 @@ int io_is_dir(const char *path)
 }
 
 /* A path open() refused: is it a directory all the same (say, one without read permission)? */
-static int open_failed(const char *path, int dir_ok, struct diag *d)
+static int open_failed(const char *path, int input, struct diag *d)
 {
 	int err = errno;
 	struct stat st;
-	if (dir_ok && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	if (input && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return IO_DIR;
 	return diag_set(d, SG_EIO, "cannot open '%s': %s", path, strerror(err));
 }
 
-/* io_read_file(), or with `dir_ok` io_read_input() */
-static int read_path(struct buf *out, const char *path, size_t cap, int dir_ok, struct diag *d)
+/* io_read_file(), or with `input` io_read_input() */
+static int read_path(struct buf *out, const char *path, size_t cap, int input, struct diag *d)
 {
-	int fd, is_stdin = strcmp(path, "-") == 0;
+	int fd, is_stdin = !input && strcmp(path, "-") == 0;
 	size_t start = out->len;
 	struct stat st;
 	int ret = 0, regular = 0;
 
 	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return open_failed(path, dir_ok, d);
+		return open_failed(path, input, d);
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			ret = dir_ok ? IO_DIR : diag_set(d, SG_EIO, "cannot read '%s': Is a directory", path);
+			ret = input ? IO_DIR : diag_set(d, SG_EIO, "cannot read '%s': Is a directory", path);
 			goto done;
 		}
 		if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > cap) {

@@ -21,8 +21,10 @@
  */
 int io_read_file(struct buf *out, const char *path, size_t cap, struct diag *d);
 /*
- * The same, but a directory is no error: returns IO_DIR (nothing read,
- * `d` untouched). The open() and fstat() that read a file tell it, so a
+ * The same for a batch input, which is always a name: "-" is the file
+ * called "-", never stdin (so a --files-from line "-" names that file),
+ * and a directory is no error: returns IO_DIR (nothing read, `d`
+ * untouched). The open() and fstat() that read a file tell it, so a
  * caller that takes files or directories needs no stat() of its own;
  * only when open() fails is the path stat()ed, to tell a directory it
  * may not read (which the caller's opendir() then reports).

@@ -8,6 +8,7 @@
 # a directory in --files-from gives the rows it gives as a PATH.
 set -u
 BIN=$1
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac # some cases run in another directory
 SRC=$2
 CASE=$3
 ROLE=healthcare-nlp-engineer
@@ -130,6 +131,18 @@ files_from_errors)
 	[ "$(sed -n 3p "$T/out")" = "$(printf ",$T/missing,,,,,,,,,unreadable: cannot open '$T/missing': No such file or directory\r")" ] ||
 		fail "missing row: $(sed -n 3p "$T/out")"
 	[ "$(wc -l <"$T/out")" -eq 3 ] || fail "expected 2 rows: $(cat "$T/out")" ;;
+files_from_dash)
+	# a list line "-" names the file "-" (here a copy of a sample), not stdin
+	mkdir "$T/d"
+	cp samples/batch/health-data-engineer.txt "$T/d/-"
+	printf -- '-\n' >"$T/d/list"
+	(cd "$T/d" && echo "stdin is not an input" | "$BIN" score --role $ROLE --format csv --files-from list) >"$T/out" ||
+		fail "exit $?"
+	"$BIN" score --role $ROLE --format csv samples/batch/health-data-engineer.txt >"$T/direct"
+	[ "$(sed -n 2p "$T/out" | cut -d, -f1,3-)" = "$(sed -n 2p "$T/direct" | cut -d, -f1,3-)" ] ||
+		fail "the row of '-': $(sed -n 2p "$T/out")"
+	[ "$(sed -n 2p "$T/out" | cut -d, -f2)" = "-" ] || fail "id: $(sed -n 2p "$T/out")"
+	[ "$(wc -l <"$T/out")" -eq 2 ] || fail "expected 1 row: $(cat "$T/out")" ;;
 parallel_jsonl)
 	need_parallel
 	make_jsonl
