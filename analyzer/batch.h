@@ -94,12 +94,12 @@ struct batch *batch_new(const struct batch_opts *o);
  */
 void batch_add_path(struct batch *b, const char *path);
 /*
- * Walk a directory tree: every regular file, in name order, skipping
- * names that start with '.'; symlinks are followed, and a directory
- * already visited (same device and inode) is skipped, so symlink loops
- * end. An unreadable directory is a failed record. Directories given
- * to batch_add_path() before are walked first (waiting until the
- * workers have opened them).
+ * Walk a directory tree: every regular file (in readdir order: the rows
+ * are sorted anyway), skipping names that start with '.'; symlinks are
+ * followed, and a directory already visited (same device and inode) is
+ * skipped, so symlink loops end. An unreadable directory is a failed
+ * record. Directories given to batch_add_path() before are walked first
+ * (waiting until the workers have opened them).
  */
 void batch_add_tree(struct batch *b, const char *dir);
 /* Queue one JSONL input line (`lineno` is 1-based, for messages). */
