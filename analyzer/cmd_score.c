@@ -94,7 +94,8 @@ static void progress_draw(struct progress *p)
 
 	batch_progress(p->b, &queued, &done, &failed);
 	rate = secs > 0 ? done / secs : 0;
-	if (p->total) {
+	/* a listed directory brings more inputs than lines were counted: no ETA then */
+	if (p->total && queued <= p->total) {
 		char bar[31];
 		size_t fill = (size_t)(30.0 * (double)done / (double)p->total), i;
 		double eta = rate > 0 ? (double)(p->total - (done < p->total ? done : p->total)) / rate : 0;
