@@ -239,7 +239,14 @@ int read_text(struct document **out, const char *bytes, size_t len,
 	struct buf u = BUF_INIT;
 	struct document *doc;
 	struct line_reader lines;
-	struct line cur, next;
+	/*
+	 * This line and the next take turns in l[]: no struct is copied
+	 * from one to the other (the copy stalled on the stores just made),
+	 * and each line is trimmed and tested for an underline once.
+	 */
+	struct line l[2];
+	struct slice t[2];
+	int under[2] = { 0, 0 };
 	size_t i, tlen;
 	const char *text;
 
@@ -269,24 +276,32 @@ int read_text(struct document **out, const char *bytes, size_t len,
 	lines.text = text;
 	lines.len = tlen;
 	lines.pos = 0;
-	next_line(&lines, &cur);
-	for (i = 0; cur.s; i++, cur = next) {
-		struct slice t = trim(cur.s, cur.n);
-		int underlined = 0, inline_rest;
+	next_line(&lines, &l[0]);
+	if (l[0].s) {
+		t[0] = trim(l[0].s, l[0].n);
+		under[0] = is_underline(t[0]);
+	}
+	for (i = 0; l[i & 1].s; i++) {
+		const struct line *cur = &l[i & 1];
+		struct line *next = &l[~i & 1];
+		struct slice ct = t[i & 1];
+		int inline_rest;
 		enum section_kind k;
 
-		next_line(&lines, &next);
-		if (is_underline(t) && i > 0)
+		next_line(&lines, next);
+		if (next->s) {
+			t[~i & 1] = trim(next->s, next->n);
+			under[~i & 1] = is_underline(t[~i & 1]);
+		}
+		if (under[i & 1] && i > 0)
 			continue; /* consumed with the line above */
-		if (next.s && t.n > 0)
-			underlined = is_underline(trim(next.s, next.n));
-		k = heading_kind(t, underlined, &inline_rest);
+		k = heading_kind(ct, next->s && ct.n > 0 && under[~i & 1], &inline_rest);
 		if (k != SEC_NONE && !inline_rest) {
-			document_add_heading(doc, t.s, t.n, k);
+			document_add_heading(doc, ct.s, ct.n, k);
 		} else {
 			if (k != SEC_NONE)
 				document_set_section(doc, k);
-			document_add_text_line(doc, cur.s, cur.n, cur.plain);
+			document_add_text_line(doc, cur->s, cur->n, cur->plain);
 		}
 	}
 	buf_release(&u);
