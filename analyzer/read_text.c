@@ -232,12 +232,14 @@ static void next_line(struct line_reader *r, struct line *l)
 	r->pos = e + 1 + (e + 1 < r->len && r->text[e] == '\r' && r->text[e + 1] == '\n');
 }
 
-int read_text(struct document **out, const char *bytes, size_t len,
-	      const char *name, struct diag *d)
+/*
+ * The lines of text[0..tlen) as a new document, headings found (not yet
+ * finished). With `check`: NULL as soon as a line is not utf8_is_text();
+ * plain lines are printable ASCII, so only the others are looked at.
+ */
+static struct document *text_lines(const char *text, size_t tlen, int check)
 {
-	const unsigned char *s = (const unsigned char *)bytes;
-	struct buf u = BUF_INIT;
-	struct document *doc;
+	struct document *doc = document_new(DOC_TEXT);
 	struct line_reader lines;
 	/*
 	 * This line and the next take turns in l[]: no struct is copied
@@ -247,30 +249,8 @@ int read_text(struct document **out, const char *bytes, size_t len,
 	struct line l[2];
 	struct slice t[2];
 	int under[2] = { 0, 0 };
-	size_t i, tlen;
-	const char *text;
+	size_t i;
 
-	*out = NULL;
-	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-		utf16_append(&u, s + 2, len - 2, s[0] == 0xFE);
-		text = u.ptr;
-		tlen = u.len;
-	} else {
-		size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
-		int valid;
-		if (looks_binary(s + skip, len - skip, &valid))
-			return diag_set(d, SG_EBINARY, "'%s' is a binary file, not a resume in a known format (txt, docx, json)", name);
-		if (valid) {
-			text = bytes + skip; /* valid UTF-8: read in place */
-			tlen = len - skip;
-		} else {
-			utf8_append_valid(&u, bytes + skip, len - skip);
-			text = u.ptr;
-			tlen = u.len;
-		}
-	}
-
-	doc = document_new(DOC_TEXT);
 	/* a guess that holds for lines of 32 bytes and more; shorter ones grow the arrays */
 	document_reserve(doc, tlen + tlen / 32 + 1, tlen / 32 + 1);
 	lines.text = text;
@@ -288,6 +268,10 @@ int read_text(struct document **out, const char *bytes, size_t len,
 		int inline_rest;
 		enum section_kind k;
 
+		if (check && !cur->plain && !utf8_is_text(cur->s, cur->n)) {
+			document_free(doc);
+			return NULL;
+		}
 		next_line(&lines, next);
 		if (next->s) {
 			t[~i & 1] = trim(next->s, next->n);
@@ -302,6 +286,42 @@ int read_text(struct document **out, const char *bytes, size_t len,
 			if (k != SEC_NONE)
 				document_set_section(doc, k);
 			document_add_text_line(doc, cur->s, cur->n, cur->plain);
+		}
+	}
+	return doc;
+}
+
+int read_text(struct document **out, const char *bytes, size_t len,
+	      const char *name, struct diag *d)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	struct buf u = BUF_INIT;
+	struct document *doc;
+
+	*out = NULL;
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		utf16_append(&u, s + 2, len - 2, s[0] == 0xFE);
+		doc = text_lines(u.ptr, u.len, 0);
+	} else {
+		size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
+		int valid;
+		/*
+		 * Most texts are valid UTF-8 without odd control characters:
+		 * they are read in place at once, the lines' checks standing
+		 * in for looks_binary(), which would find nothing bad (and for
+		 * one over 8 KiB, utf8_append_valid() would copy the same
+		 * bytes). Any other text is read again, as it always was.
+		 */
+		doc = text_lines(bytes + skip, len - skip, 1);
+		if (!doc) {
+			if (looks_binary(s + skip, len - skip, &valid))
+				return diag_set(d, SG_EBINARY, "'%s' is a binary file, not a resume in a known format (txt, docx, json)", name);
+			if (valid) {
+				doc = text_lines(bytes + skip, len - skip, 0); /* valid UTF-8: read in place */
+			} else {
+				utf8_append_valid(&u, bytes + skip, len - skip);
+				doc = text_lines(u.ptr, u.len, 0);
+			}
 		}
 	}
 	buf_release(&u);

@@ -107,6 +107,27 @@ size_t utf8_text_run(const char *s, size_t n)
 	return i;
 }
 
+int utf8_is_text(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		unsigned char c;
+		i += utf8_text_run(s + i, n - i);
+		if (i >= n)
+			return 1;
+		c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (c != '\t' && c != '\v' && c != '\f' && c != '\r')
+				return 0;
+			i++;
+		} else {
+			size_t at = i;
+			if (utf8_decode(s, n, &i) == UTF8_REPLACEMENT && i == at + 1)
+				return 0;
+		}
+	}
+}
+
 size_t utf8_line_len(const char *s, size_t n, int *plain)
 {
 	size_t i = 0;

@@ -31,6 +31,12 @@ static inline int utf8_printable8(uint64_t v)
 /* The length of the leading run of s[0..n) without bytes below 0x20 other than '\n' or above 0x7F. */
 size_t utf8_text_run(const char *s, size_t n);
 /*
+ * Is s[0..n) valid UTF-8 (as utf8_decode() decodes it) without NUL or
+ * control characters other than '\t', '\n', '\v', '\f' and '\r'? 0x7F
+ * counts as text. Sixteen bytes at a time over ASCII where SSE2 is there.
+ */
+int utf8_is_text(const char *s, size_t n);
+/*
  * The length of the line at s[0..n): up to the first '\n' or '\r', or
  * n. *plain is set when it is printable ASCII with no two spaces in a
  * row and none at its ends. One pass, sixteen bytes at a time where

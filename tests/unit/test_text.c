@@ -3,6 +3,7 @@
 
 #include "document.h"
 #include "read.h"
+#include "utf8.h"
 
 static struct document *rd(const char *s, size_t n)
 {
@@ -179,6 +180,66 @@ static void test_read__empty_and_binary(void)
 	CHECK_INT(read_document(&doc, bin, sizeof(bin) - 1, "b.bin", NULL, &d), SG_EBINARY);
 	CHECK_STR(d.msg, "'b.bin' is a binary file, not a resume in a known format (txt, docx, json)");
 	CHECK(doc == NULL);
+}
+
+static void test_read__utf8_is_text(void)
+{
+	static const char ascii40[] = "0123456789abcdefghijABCDEFGHIJ0123456789";
+	char t[64];
+	CHECK_INT(utf8_is_text("", 0), 1);
+	CHECK_INT(utf8_is_text("Jane Doe, RN", 12), 1);
+	CHECK_INT(utf8_is_text("a\tb\fc\vd\r\n", 9), 1);
+	CHECK_INT(utf8_is_text("del\x7F", 4), 1);
+	CHECK_INT(utf8_is_text("caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x98\x80", 14), 1);
+	CHECK_INT(utf8_is_text("\xEF\xBF\xBD", 3), 1); /* U+FFFD itself is valid */
+	CHECK_INT(utf8_is_text("a\x01", 2), 0);
+	CHECK_INT(utf8_is_text("a\x1B[0m", 5), 0);
+	CHECK_INT(utf8_is_text("a\0b", 3), 0);
+	CHECK_INT(utf8_is_text("caf\xE9", 4), 0);
+	CHECK_INT(utf8_is_text("\xE2\x80", 2), 0);          /* cut off */
+	CHECK_INT(utf8_is_text("\xE2\x80\x93", 2), 0);      /* cut off by n */
+	CHECK_INT(utf8_is_text("\xC0\xAF", 2), 0);          /* overlong */
+	CHECK_INT(utf8_is_text("\xED\xA0\x80", 3), 0);      /* surrogate */
+	CHECK_INT(utf8_is_text("\xF4\x90\x80\x80", 4), 0); /* above U+10FFFF */
+	/* past the first sixteen-byte block, and in the last byte */
+	CHECK_INT(utf8_is_text(ascii40, 40), 1);
+	memcpy(t, ascii40, 40);
+	t[35] = '\x02';
+	CHECK_INT(utf8_is_text(t, 40), 0);
+	CHECK_INT(utf8_is_text(t, 35), 1);
+	t[35] = '5';
+	t[39] = '\xFF';
+	CHECK_INT(utf8_is_text(t, 40), 0);
+	t[38] = '\xC3';
+	t[39] = '\xA9';
+	CHECK_INT(utf8_is_text(t, 40), 1);
+}
+
+/* Texts the in-place reading gives up on are read as before: binary, replaced, dropped. */
+static void test_read__odd_bytes_late(void)
+{
+	static const char nul[] = "Jane Doe\nSKILLS\nPy\0thon\n";
+	struct document *doc = NULL;
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT;
+	char t[64];
+	size_t i;
+
+	CHECK_INT(read_document(&doc, nul, sizeof(nul) - 1, "n.txt", NULL, &d), SG_EBINARY);
+	CHECK(doc == NULL);
+	/* over 8 KiB: only the first 8 KiB decide binary; the rest is cleaned */
+	for (i = 0; i < 250; i++)
+		buf_puts(&b, "Python, SQL and R for clinical NLP work\n");
+	buf_put(&b, "caf\xE9 \x01ok\0!\n\xEF\xBB\xBF" "end", 18);
+	CHECK(b.len > 8192);
+	doc = rd(b.ptr, b.len);
+	if (doc) {
+		CHECK_INT(doc->nlines, 252);
+		CHECK_STR(line(doc, 250, t, sizeof(t)), "caf\xEF\xBF\xBD ok!");
+		CHECK_STR(line(doc, 251, t, sizeof(t)), "end");
+		document_free(doc);
+	}
+	buf_release(&b);
 }
 
 static void test_read__sniff(void)
@@ -388,6 +449,7 @@ static void test_read__links(void)
 TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
+	  TEST(test_read__utf8_is_text), TEST(test_read__odd_bytes_late),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
 	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces),

@@ -3,6 +3,7 @@ skillgap_unit(test_text CASES
   test_read__utf8_bom_and_crlf test_read__utf16 test_read__invalid_bytes_replaced
   test_read__normalization test_read__heading_shapes test_read__contact
   test_read__dates_and_overlap test_read__empty_and_binary test_read__sniff
+  test_read__utf8_is_text test_read__odd_bytes_late
   test_read__section_classify test_read__section_may_start test_read__heading_tab_before_colon
   test_read__add_line_breaks test_read__date_starts test_read__squeeze_spaces
   test_read__links)
