@@ -131,22 +131,53 @@ static int heading_separator(unsigned char c)
 	       c == '|' || c == '(' || c == ')';
 }
 
+/* The length of the leading run of ASCII letters in s[0..n); sixteen bytes at a time where SSE2 is there. */
+static size_t alpha_run(const char *s, size_t n)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {
+		/* signed compares: bytes 0x80 and up stay below 'a' */
+		__m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), _mm_set1_epi8(0x20));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_and_si128(
+			_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)))) & 0xFFFFu;
+		if (other)
+			return i + (size_t)__builtin_ctz(other);
+	}
+#endif
+	while (i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u)
+		i++;
+	return i;
+}
+
 int section_may_start(const char *s, size_t n)
 {
-	char word[24];
-	size_t i = 0, wl = 0;
+	size_t i = 0, wl, k;
+	int c;
 
 	while (i < n && heading_separator((unsigned char)s[i]))
 		i++;
-	for (; i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u; i++) {
-		if (wl == sizeof(word) - 1)
-			return 0; /* longer than any heading word */
-		word[wl++] = (char)((unsigned char)s[i] | 0x20);
-	}
+	wl = alpha_run(s + i, n - i);
 	/* a tab may stand before the ':' of "Skills\t: Python" (the reader trims it off the head) */
-	if (!wl || (i < n && !heading_separator((unsigned char)s[i]) && s[i] != '\t'))
+	if (!wl || (i + wl < n && !heading_separator((unsigned char)s[i + wl]) && s[i + wl] != '\t'))
 		return 0;
-	return wl == 1 || heading_word(word, wl) >= 0;
+	if (wl == 1)
+		return 1;
+	/* heading_word() of the word in lower case, without copying it first: most lines fail on its length */
+	pthread_once(&heading_once, heading_index_init);
+	c = (s[i] | 0x20) - 'a';
+	if (wl > 31 || !(heading_index[c].lengths >> wl & 1))
+		return 0;
+	for (k = heading_index[c].lo; k < heading_index[c].hi; k++) {
+		size_t j;
+		if (heading_len[k] != wl)
+			continue;
+		for (j = 1; j < wl && heading_words[k].word[j] == (s[i + j] | 0x20); j++)
+			;
+		if (j == wl)
+			return 1;
+	}
+	return 0;
 }
 
 enum section_kind section_classify(const char *s, size_t n)

@@ -270,6 +270,26 @@ static void test_read__section_may_start(void)
 	CHECK_INT(section_may_start("Skills\t: Python", 15), 1);
 	CHECK_INT(section_may_start("S K I L L S", 11), 1);
 	CHECK_INT(section_may_start("& Awards", 8), 1);
+	/* the word's end found sixteen bytes at a time, or byte by byte near the end */
+	CHECK_INT(section_may_start("CERTIFICATIONS and licenses held", 32), 1);
+	CHECK_INT(section_may_start("Certifications", 14), 1);
+	CHECK_INT(section_may_start("Certificationsx", 15), 0);
+	CHECK_INT(section_may_start("Certification", 13), 1);
+	CHECK_INT(section_may_start("Certificationz and more words", 29), 0);
+	CHECK_INT(section_may_start(" -- |  (   , / .  Publications and talks", 40), 1);
+	CHECK_INT(section_may_start(" -- |  (   , / .  Publicationz and talks", 40), 0);
+	CHECK_INT(section_may_start("Skills\xC2\xA0" "and more than sixteen bytes", 39), 0);
+	CHECK_INT(section_may_start("Skills\x01", 7), 0);
+	CHECK_INT(section_may_start("Abcdefghijklmnopqrstuvw is long", 31), 0);
+	CHECK_INT(section_may_start("Abcdefghijklmnopqrstuvwx is longer", 34), 0);
+	CHECK_INT(section_may_start("x marks the spot in a long line", 31), 1);
+	CHECK_INT(section_may_start("Data", 4), 1);
+	CHECK_INT(section_may_start("Date", 4), 0);
+	CHECK_INT(section_may_start("Dat", 3), 0);
+	CHECK_INT(section_may_start("[Skills]", 8), 0);
+	CHECK_INT(section_may_start("Skills[", 7), 0);
+	CHECK_INT(section_may_start("Me", 2), 1);
+	CHECK_INT(section_may_start("Zoo", 3), 0);
 }
 
 /* A tab before the colon: the head is trimmed, as for spaces. */
