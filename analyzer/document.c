@@ -584,10 +584,14 @@ static int is_word(unsigned char c)
 	return ascii_alnum(c) || c == '_' || c >= 0x80;
 }
 
-/* Month name at s (any case, abbreviated or full, "Sept."); returns length. */
+/*
+ * Month name at s (any case, abbreviated or full, "Sept.") with a digit
+ * after it (past spaces and commas); returns its length. date_at() wants
+ * a year there, and most words have none: they end before any compare.
+ */
 static size_t month_at(const char *s, size_t n, int *month)
 {
-	size_t len = 0;
+	size_t len = 0, j;
 	char w[12];
 	int m;
 	switch (s[0] | 0x20) {
@@ -601,6 +605,10 @@ static size_t month_at(const char *s, size_t n, int *month)
 		len++;
 	}
 	if (len < 3 || len > 9 || (len < n && is_word((unsigned char)s[len])))
+		return 0;
+	for (j = len + (len < n && s[len] == '.'); j < n && (s[j] == ' ' || s[j] == ','); j++)
+		;
+	if (j >= n || !ascii_digit((unsigned char)s[j]))
 		return 0;
 	w[len] = '\0';
 	for (m = 0; m < 12; m++) {

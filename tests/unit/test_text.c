@@ -242,6 +242,30 @@ static void test_read__odd_bytes_late(void)
 	buf_release(&b);
 }
 
+/* Month names: only with a year after them (past spaces, commas and a '.'). */
+static void test_read__date_parse_months(void)
+{
+	int yo = -1;
+	CHECK_INT(date_parse("May 2019", 8, &yo), 2019 * 12 + 4);
+	CHECK_INT(yo, 0);
+	CHECK_INT(date_parse("Sept. 2014", 10, NULL), 2014 * 12 + 8);
+	CHECK_INT(date_parse("SEPTEMBER,  2014 to", 19, NULL), 2014 * 12 + 8);
+	CHECK_INT(date_parse("march,2020", 10, NULL), 2020 * 12 + 2);
+	CHECK_INT(date_parse("Dec.2021", 8, NULL), 2021 * 12 + 11);
+	CHECK_INT(date_parse("Jan 1949", 8, NULL), -1);
+	CHECK_INT(date_parse("Jan 20199", 9, NULL), -1);
+	CHECK_INT(date_parse("Jan 201", 7, NULL), -1);
+	CHECK_INT(date_parse("Jan", 3, NULL), -1);
+	CHECK_INT(date_parse("Jan ", 4, NULL), -1);
+	CHECK_INT(date_parse("Jan - 2019", 10, NULL), -1);
+	CHECK_INT(date_parse("Janu 2019", 9, NULL), -1);
+	CHECK_INT(date_parse("Mayo 2019", 9, NULL), -1);
+	CHECK_INT(date_parse("and 2019", 8, NULL), -1);
+	CHECK_INT(date_parse("Sep.. 2019", 10, NULL), -1);
+	CHECK_INT(date_parse("2019", 4, &yo), 2019 * 12);
+	CHECK_INT(yo, 1);
+}
+
 static void test_read__sniff(void)
 {
 	CHECK_INT(read_sniff("PK\x03\x04", 4), READ_DOCX);
@@ -470,6 +494,7 @@ TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
 	  TEST(test_read__utf8_is_text), TEST(test_read__odd_bytes_late),
+	  TEST(test_read__date_parse_months),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
 	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces),
