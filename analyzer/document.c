@@ -301,13 +301,28 @@ static long normalize_cp(uint32_t cp)
 /*
  * The length of the leading run of printable ASCII (0x20-0x7E) in
  * s[0..n), as utf8_printable_run(); *dbl is set when two spaces in a
- * row stand in it. One pass, eight bytes at a time.
+ * row stand in it. One pass, sixteen bytes at a time where SSE2 is
+ * there, else eight.
  */
 static size_t printable_run(const char *s, size_t n, int *dbl)
 {
-	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
 	uint64_t pairs = 0;
 	size_t i = 0;
+#if defined(__SSE2__)
+	unsigned prev = 0; /* 1: the byte before this block is a space */
+	for (; i + 16 <= n; i += 16) {
+		unsigned sp, odd = utf8_odd16(s + i, &sp);
+		unsigned two = sp & (sp << 1 | prev); /* a space after a space */
+		if (odd) {
+			unsigned at = (unsigned)__builtin_ctz(odd);
+			*dbl = pairs != 0 || (two & ((1u << at) - 1)) != 0;
+			return i + at;
+		}
+		pairs |= two;
+		prev = sp >> 15;
+	}
+#else
+	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t v, x, sp;
 		memcpy(&v, s + i, 8);
@@ -317,6 +332,7 @@ static size_t printable_run(const char *s, size_t n, int *dbl)
 		sp = ~(((x & lows) + lows) | x | lows); /* the high bit of each space byte, exactly */
 		pairs |= (sp & (sp >> 8)) | (uint64_t)(i && s[i - 1] == ' ' && s[i] == ' ');
 	}
+#endif
 	for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++)
 		pairs |= (uint64_t)(s[i] == ' ' && i && s[i - 1] == ' ');
 	*dbl = pairs != 0;

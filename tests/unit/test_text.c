@@ -401,6 +401,40 @@ static void test_read__squeeze_spaces(void)
 	}
 }
 
+/*
+ * The only two spaces in a row at every place of a line, with or
+ * without an 'é' further on: the run of printable bytes up to it
+ * carries the pair over sixteen-byte blocks.
+ */
+static void test_read__squeeze_one_pair(void)
+{
+	char in[96], want[96], t[256];
+	size_t k, n, w;
+	int tailed;
+	for (tailed = 0; tailed < 2; tailed++) {
+		for (k = 1; k < 40; k++) {
+			memset(in, 'a', k);
+			memcpy(in + k, "  ", 2);
+			memset(in + k + 2, 'x', 20);
+			n = k + 22;
+			memcpy(want, in, k + 1);
+			memset(want + k + 1, 'x', 20);
+			w = k + 21;
+			if (tailed) {
+				memcpy(in + n, "\xC3\xA9yz", 4);
+				memcpy(want + w, "\xC3\xA9yz", 4);
+				n += 4;
+				w += 4;
+			}
+			in[n] = want[w] = '\0';
+			lines_joined(in, n, t, sizeof(t));
+			CHECK_STR(t, want);
+			if (strcmp(t, want) != 0)
+				return;
+		}
+	}
+}
+
 /* Date ranges found in one line of text (and the first one's start). */
 static size_t dates_in(const char *line, int *start)
 {
@@ -497,5 +531,5 @@ TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_
 	  TEST(test_read__date_parse_months),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
-	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces),
+	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces), TEST(test_read__squeeze_one_pair),
 	  TEST(test_read__links))
