@@ -380,17 +380,24 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	struct doc_line *l;
 	size_t start = doc->text.len, i = 0;
 	int pending_space = 0;
+	char *d;
 
+	/*
+	 * Room for the line as it is and its '\n': normalized, valid UTF-8
+	 * never grows (a space written stands for the spaces it replaced),
+	 * so it is written straight into the text; only an invalid byte,
+	 * three bytes for one, asks for more.
+	 */
 	buf_grow(&doc->text, n + 1);
+	d = doc->text.ptr + start;
 	if (plain) {
-		/* the common line: nothing to normalize, copy it whole with its '\n' */
-		memcpy(doc->text.ptr + doc->text.len, s, n);
-		doc->text.ptr[doc->text.len + n] = '\n';
-		doc->text.len += n + 1;
-		doc->text.ptr[doc->text.len] = '\0';
+		/* the common line: nothing to normalize, copy it whole */
+		memcpy(d, s, n);
+		d += n;
 		i = n;
 	}
 	while (i < n) {
+		size_t at;
 		uint32_t cp;
 		long m;
 		int mid, dbl;
@@ -399,37 +406,35 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 			/* printable ASCII: copied, a run of spaces as one (none first) */
 			size_t e = run;
 			for (; i < e && s[i] == ' '; i++)
-				pending_space = doc->text.len > start;
+				pending_space = d > doc->text.ptr + start;
 			while (e > i && s[e - 1] == ' ')
 				e--;
 			mid = i < e;
-			if (mid && !dbl) {
-				if (pending_space)
-					buf_putc(&doc->text, ' ');
-				buf_put(&doc->text, s + i, e - i);
-			} else if (mid) {
-				/* copied up to each run of spaces and its first space, the run skipped */
-				const char *p = s + i, *end = s + e;
-				char *d;
-				buf_grow(&doc->text, e - i + 1);
-				d = doc->text.ptr + doc->text.len;
+			if (mid) {
 				if (pending_space)
 					*d++ = ' ';
-				while (p < end) {
-					size_t k = double_space(p, (size_t)(end - p));
-					k += k < (size_t)(end - p); /* the run's first space */
-					memcpy(d, p, k);
-					d += k;
-					for (p += k; p < end && *p == ' '; p++)
-						;
+				if (!dbl) {
+					memcpy(d, s + i, e - i);
+					d += e - i;
+				} else {
+					/* copied up to each run of spaces and its first space, the run skipped */
+					const char *p = s + i, *end = s + e;
+					while (p < end) {
+						size_t k = double_space(p, (size_t)(end - p));
+						k += k < (size_t)(end - p); /* the run's first space */
+						memcpy(d, p, k);
+						d += k;
+						for (p += k; p < end && *p == ' '; p++)
+							;
+					}
 				}
-				doc->text.len = (size_t)(d - doc->text.ptr);
-			}
-			if (mid) /* it ends in a byte that is no space; then maybe spaces */
+				/* it ends in a byte that is no space; then maybe spaces */
 				pending_space = e < run;
+			}
 			i = run;
 			continue;
 		}
+		at = i;
 		if ((unsigned char)s[i] < 0x80)
 			cp = (unsigned char)s[i++];
 		else
@@ -438,20 +443,31 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 		if (m < 0)
 			continue;
 		if (m == ' ') {
-			pending_space = doc->text.len > start;
+			pending_space = d > doc->text.ptr + start;
 			continue;
 		}
 		if (pending_space) {
-			buf_putc(&doc->text, ' ');
+			*d++ = ' ';
 			pending_space = 0;
 		}
-		if (m < 0x80)
-			buf_putc(&doc->text, (int)m);
-		else
-			utf8_encode(&doc->text, (uint32_t)m);
+		if (m < 0x80) {
+			*d++ = (char)m;
+		} else if (cp == UTF8_REPLACEMENT && i == at + 1) {
+			/* an invalid byte, replaced: room for U+FFFD and the rest as it is */
+			doc->text.len = (size_t)(d - doc->text.ptr);
+			buf_grow(&doc->text, 3 + (n - i) + 1);
+			d = doc->text.ptr + doc->text.len;
+			memcpy(d, "\xEF\xBF\xBD", 3);
+			d += 3;
+		} else {
+			/* any other character is kept (normalize_cp() maps to ASCII only): its bytes */
+			memcpy(d, s + at, i - at);
+			d += i - at;
+		}
 	}
-	if (!plain)
-		buf_putc(&doc->text, '\n');
+	*d++ = '\n';
+	*d = '\0';
+	doc->text.len = (size_t)(d - doc->text.ptr);
 	if (doc->nlines == doc->alines)
 		doc->lines = xgrow(doc->lines, &doc->alines, doc->nlines + 1, sizeof(*doc->lines));
 	l = &doc->lines[doc->nlines++];

@@ -406,6 +406,23 @@ static void test_read__squeeze_spaces(void)
  * without an 'é' further on: the run of printable bytes up to it
  * carries the pair over sixteen-byte blocks.
  */
+/* Invalid bytes grow the line three times over: each is U+FFFD, written in place. */
+static void test_read__invalid_bytes_grow(void)
+{
+	char in[128], want[512], t[512];
+	size_t k;
+	memset(in, 0xFF, 100);
+	for (k = 0; k < 100; k++)
+		memcpy(want + 3 * k, "\xEF\xBF\xBD", 3);
+	want[300] = '\0';
+	lines_joined(in, 100, t, sizeof(t));
+	CHECK_STR(t, want);
+	CHECK_STR(LINES(" a\xFF  \xFE\tb\xC3\xA9\xE2\x80\x93\xC2\xA0\xFD \xEF\xBF\xBD\xE2\x84\xA2x\x01 ", t),
+		  "a\xEF\xBF\xBD \xEF\xBF\xBD b\xC3\xA9- \xEF\xBF\xBD \xEF\xBF\xBDx");
+	CHECK_STR(LINES("\xE2\x80\n\xF0\x9F\x98\x80 ok \xF0\x9F\x98", t),
+		  "\xEF\xBF\xBD\xEF\xBF\xBD|\xF0\x9F\x98\x80 ok \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
 static void test_read__squeeze_one_pair(void)
 {
 	char in[96], want[96], t[256];
@@ -532,4 +549,5 @@ TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
 	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces), TEST(test_read__squeeze_one_pair),
+	  TEST(test_read__invalid_bytes_grow),
 	  TEST(test_read__links))

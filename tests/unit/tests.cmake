@@ -6,6 +6,7 @@ skillgap_unit(test_text CASES
   test_read__utf8_is_text test_read__odd_bytes_late test_read__date_parse_months
   test_read__section_classify test_read__section_may_start test_read__heading_tab_before_colon
   test_read__add_line_breaks test_read__date_starts test_read__squeeze_spaces test_read__squeeze_one_pair
+  test_read__invalid_bytes_grow
   test_read__links)
 skillgap_unit(test_rules CASES
   test_rules__embedded_loads test_rules__mini_loads test_rules__bad_regex_offset
