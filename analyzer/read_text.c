@@ -163,15 +163,14 @@ static enum section_kind heading_kind(struct slice t, int underlined, int *inlin
 {
 	char joined[64];
 	enum section_kind k;
-	size_t colon;
+	const char *c;
 
 	*inline_rest = 0;
 	if (t.n == 0 || starts_with_bullet(t) || (!underlined && !section_may_start(t.s, t.n)))
 		return SEC_NONE;
-	/* "Skills: Python, SQL" or "Education:" - only the part before ':' counts */
-	for (colon = 0; colon < t.n && colon < 40 && t.s[colon] != ':'; colon++)
-		;
-	if (colon < t.n && t.s[colon] == ':') {
+	/* "Skills: Python, SQL" or "Education:" - only the part before ':' counts (a ':' in the first 41 bytes) */
+	if ((c = memchr(t.s, ':', t.n < 41 ? t.n : 41)) != NULL) {
+		size_t colon = (size_t)(c - t.s);
 		struct slice head = trim(t.s, colon), rest = trim(t.s + colon + 1, t.n - colon - 1);
 		k = section_classify(head.s, head.n);
 		if (k == SEC_NONE || !title_case(head))

@@ -266,6 +266,29 @@ static void test_read__date_parse_months(void)
 	CHECK_INT(yo, 1);
 }
 
+/* A "Heading: rest" line counts a ':' in its first 41 bytes only. */
+static void test_read__heading_colon_reach(void)
+{
+	char in[96];
+	size_t pad;
+	for (pad = 15; pad <= 19; pad++) {
+		struct document *doc;
+		size_t n = 0;
+		memcpy(in, "Professional Experience", 23);
+		n = 23;
+		memset(in + n, ' ', pad);
+		n += pad;
+		memcpy(in + n, ": Acme\nx\n", 9);
+		n += 9;
+		doc = rd(in, n);
+		if (!doc)
+			return;
+		/* the ':' stands at 23 + pad */
+		CHECK_INT(doc->lines[0].section, 23 + pad <= 40 ? SEC_EXPERIENCE : SEC_NONE);
+		document_free(doc);
+	}
+}
+
 static void test_read__sniff(void)
 {
 	CHECK_INT(read_sniff("PK\x03\x04", 4), READ_DOCX);
@@ -545,7 +568,7 @@ TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
 	  TEST(test_read__utf8_is_text), TEST(test_read__odd_bytes_late),
-	  TEST(test_read__date_parse_months),
+	  TEST(test_read__date_parse_months), TEST(test_read__heading_colon_reach),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
 	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces), TEST(test_read__squeeze_one_pair),
