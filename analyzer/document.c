@@ -88,39 +88,46 @@ static const struct {
 
 #define NHEADING_WORDS (sizeof(heading_words) / sizeof(heading_words[0]))
 
-/* heading_words by first letter: where its words stand, and their lengths as bits */
+/*
+ * heading_words by first letter and length: heading_order holds their
+ * indexes so sorted, heading_at[letter][length] where each group
+ * stands in it (most groups hold one word, or none).
+ */
+static unsigned char heading_order[NHEADING_WORDS];
 static struct {
 	unsigned char lo, hi;
-	uint32_t lengths;
-} heading_index[26];
-static unsigned char heading_len[NHEADING_WORDS]; /* strlen() of each word */
+} heading_at[26][32];
 static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
 
-/* Fill heading_index from heading_words (once). */
+/* Fill heading_order and heading_at from heading_words (once). */
 static void heading_index_init(void)
 {
-	size_t k;
-	for (k = 0; k < NHEADING_WORDS; k++) {
-		int c = heading_words[k].word[0] - 'a';
-		if (!heading_index[c].hi)
-			heading_index[c].lo = (unsigned char)k;
-		heading_index[c].hi = (unsigned char)(k + 1);
-		heading_len[k] = (unsigned char)strlen(heading_words[k].word);
-		heading_index[c].lengths |= 1u << heading_len[k];
-	}
+	size_t c, len, k, o = 0;
+	for (c = 0; c < 26; c++)
+		for (len = 0; len < 32; len++) {
+			heading_at[c][len].lo = (unsigned char)o;
+			for (k = 0; k < NHEADING_WORDS; k++)
+				if ((size_t)(heading_words[k].word[0] - 'a') == c && strlen(heading_words[k].word) == len)
+					heading_order[o++] = (unsigned char)k;
+			heading_at[c][len].hi = (unsigned char)o;
+		}
 }
 
-/* The heading_words entry for a lowercase word w[0..wl), or -1. */
+/* The heading_words entry for the word w[0..wl) of ASCII letters in any case, or -1. */
 static int heading_word(const char *w, size_t wl)
 {
-	size_t k;
-	int c = w[0] - 'a';
+	size_t p, j;
+	int c = (w[0] | 0x20) - 'a';
 	pthread_once(&heading_once, heading_index_init);
-	if (wl > 31 || !(heading_index[c].lengths >> wl & 1))
-		return -1; /* most words are told apart here */
-	for (k = heading_index[c].lo; k < heading_index[c].hi; k++)
-		if (heading_len[k] == wl && memcmp(heading_words[k].word, w, wl) == 0)
-			return (int)k;
+	if (wl > 31)
+		return -1;
+	for (p = heading_at[c][wl].lo; p < heading_at[c][wl].hi; p++) {
+		const char *h = heading_words[heading_order[p]].word;
+		for (j = 1; j < wl && h[j] == (w[j] | 0x20); j++)
+			;
+		if (j == wl)
+			return heading_order[p];
+	}
 	return -1;
 }
 
@@ -152,8 +159,7 @@ static size_t alpha_run(const char *s, size_t n)
 
 int section_may_start(const char *s, size_t n)
 {
-	size_t i = 0, wl, k;
-	int c;
+	size_t i = 0, wl;
 
 	while (i < n && heading_separator((unsigned char)s[i]))
 		i++;
@@ -161,23 +167,8 @@ int section_may_start(const char *s, size_t n)
 	/* a tab may stand before the ':' of "Skills\t: Python" (the reader trims it off the head) */
 	if (!wl || (i + wl < n && !heading_separator((unsigned char)s[i + wl]) && s[i + wl] != '\t'))
 		return 0;
-	if (wl == 1)
-		return 1;
-	/* heading_word() of the word in lower case, without copying it first: most lines fail on its length */
-	pthread_once(&heading_once, heading_index_init);
-	c = (s[i] | 0x20) - 'a';
-	if (wl > 31 || !(heading_index[c].lengths >> wl & 1))
-		return 0;
-	for (k = heading_index[c].lo; k < heading_index[c].hi; k++) {
-		size_t j;
-		if (heading_len[k] != wl)
-			continue;
-		for (j = 1; j < wl && heading_words[k].word[j] == (s[i + j] | 0x20); j++)
-			;
-		if (j == wl)
-			return 1;
-	}
-	return 0;
+	/* the word is compared in place, in any case: most lines fail on its first letter and length */
+	return wl == 1 || heading_word(s + i, wl) >= 0;
 }
 
 enum section_kind section_classify(const char *s, size_t n)

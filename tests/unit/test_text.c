@@ -339,6 +339,39 @@ static void test_read__section_may_start(void)
 	CHECK_INT(section_may_start("Zoo", 3), 0);
 }
 
+/* Every heading word is found as a first word, in any case; one letter off, none is. */
+static void test_read__heading_words_all(void)
+{
+	static const char *const words[] = {
+		"about", "academic", "achievements", "activities", "additional", "and", "appointments",
+		"areas", "awards", "bibliography", "career", "certificates", "certification",
+		"certifications", "certs", "clinical", "community", "competencies", "computer",
+		"contact", "continuing", "core", "courses", "coursework", "credentials", "data",
+		"degrees", "details", "education", "employment", "experience", "experiences",
+		"expertise", "grants", "highlights", "history", "hobbies", "honors", "honours",
+		"industry", "information", "interests", "key", "languages", "leadership", "licenses",
+		"licensure", "me", "my", "objective", "of", "other", "overview", "papers", "patents",
+		"peer", "personal", "portfolio", "positions", "presentations", "professional",
+		"proficiencies", "profile", "projects", "publications", "qualifications", "recent",
+		"references", "relevant", "research", "reviewed", "selected", "service", "skill",
+		"skills", "software", "stack", "summary", "teaching", "technical", "technologies", "the",
+		"tools", "training", "volunteer", "volunteering", "work",
+	};
+	char w[32];
+	size_t k, j, n;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		n = strlen(words[k]);
+		for (j = 0; j < n; j++) /* "CaReEr" */
+			w[j] = (char)(j % 2 ? words[k][j] : words[k][j] - 'a' + 'A');
+		memcpy(w + n, ": x", 4);
+		CHECK_INT(section_may_start(w, n + 3), 1);
+		w[n - 1] = w[n - 1] == 'z' ? 'y' : (char)(w[n - 1] + 1);
+		CHECK_INT(section_may_start(w, n + 3), 0);
+		if (test_failures)
+			return;
+	}
+}
+
 /* A tab before the colon: the head is trimmed, as for spaces. */
 static void test_read__heading_tab_before_colon(void)
 {
@@ -570,6 +603,7 @@ TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_
 	  TEST(test_read__utf8_is_text), TEST(test_read__odd_bytes_late),
 	  TEST(test_read__date_parse_months), TEST(test_read__heading_colon_reach),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
+	  TEST(test_read__heading_words_all),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
 	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces), TEST(test_read__squeeze_one_pair),
 	  TEST(test_read__invalid_bytes_grow),

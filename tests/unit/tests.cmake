@@ -5,7 +5,8 @@ skillgap_unit(test_text CASES
   test_read__dates_and_overlap test_read__empty_and_binary test_read__sniff
   test_read__utf8_is_text test_read__odd_bytes_late test_read__date_parse_months
   test_read__heading_colon_reach
-  test_read__section_classify test_read__section_may_start test_read__heading_tab_before_colon
+  test_read__section_classify test_read__section_may_start test_read__heading_words_all
+  test_read__heading_tab_before_colon
   test_read__add_line_breaks test_read__date_starts test_read__squeeze_spaces test_read__squeeze_one_pair
   test_read__invalid_bytes_grow
   test_read__links)
