@@ -379,7 +379,8 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	 * so it is written straight into the text; only an invalid byte,
 	 * three bytes for one, asks for more.
 	 */
-	buf_grow(&doc->text, n + 1);
+	if (doc->text.cap - start < n + 2) /* buf_grow(&doc->text, n + 1) without the call, mostly */
+		buf_grow(&doc->text, n + 1);
 	d = doc->text.ptr + start;
 	if (plain) {
 		/* the common line: nothing to normalize, copy it whole */
