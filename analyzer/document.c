@@ -88,39 +88,46 @@ static const struct {
 
 #define NHEADING_WORDS (sizeof(heading_words) / sizeof(heading_words[0]))
 
-/* heading_words by first letter: where its words stand, and their lengths as bits */
+/*
+ * heading_words by first letter and length: heading_order holds their
+ * indexes so sorted, heading_at[letter][length] where each group
+ * stands in it (most groups hold one word, or none).
+ */
+static unsigned char heading_order[NHEADING_WORDS];
 static struct {
 	unsigned char lo, hi;
-	uint32_t lengths;
-} heading_index[26];
-static unsigned char heading_len[NHEADING_WORDS]; /* strlen() of each word */
+} heading_at[26][32];
 static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
 
-/* Fill heading_index from heading_words (once). */
+/* Fill heading_order and heading_at from heading_words (once). */
 static void heading_index_init(void)
 {
-	size_t k;
-	for (k = 0; k < NHEADING_WORDS; k++) {
-		int c = heading_words[k].word[0] - 'a';
-		if (!heading_index[c].hi)
-			heading_index[c].lo = (unsigned char)k;
-		heading_index[c].hi = (unsigned char)(k + 1);
-		heading_len[k] = (unsigned char)strlen(heading_words[k].word);
-		heading_index[c].lengths |= 1u << heading_len[k];
-	}
+	size_t c, len, k, o = 0;
+	for (c = 0; c < 26; c++)
+		for (len = 0; len < 32; len++) {
+			heading_at[c][len].lo = (unsigned char)o;
+			for (k = 0; k < NHEADING_WORDS; k++)
+				if ((size_t)(heading_words[k].word[0] - 'a') == c && strlen(heading_words[k].word) == len)
+					heading_order[o++] = (unsigned char)k;
+			heading_at[c][len].hi = (unsigned char)o;
+		}
 }
 
-/* The heading_words entry for a lowercase word w[0..wl), or -1. */
+/* The heading_words entry for the word w[0..wl) of ASCII letters in any case, or -1. */
 static int heading_word(const char *w, size_t wl)
 {
-	size_t k;
-	int c = w[0] - 'a';
+	size_t p, j;
+	int c = (w[0] | 0x20) - 'a';
 	pthread_once(&heading_once, heading_index_init);
-	if (wl > 31 || !(heading_index[c].lengths >> wl & 1))
-		return -1; /* most words are told apart here */
-	for (k = heading_index[c].lo; k < heading_index[c].hi; k++)
-		if (heading_len[k] == wl && memcmp(heading_words[k].word, w, wl) == 0)
-			return (int)k;
+	if (wl > 31)
+		return -1;
+	for (p = heading_at[c][wl].lo; p < heading_at[c][wl].hi; p++) {
+		const char *h = heading_words[heading_order[p]].word;
+		for (j = 1; j < wl && h[j] == (w[j] | 0x20); j++)
+			;
+		if (j == wl)
+			return heading_order[p];
+	}
 	return -1;
 }
 
@@ -131,22 +138,37 @@ static int heading_separator(unsigned char c)
 	       c == '|' || c == '(' || c == ')';
 }
 
+/* The length of the leading run of ASCII letters in s[0..n); sixteen bytes at a time where SSE2 is there. */
+static size_t alpha_run(const char *s, size_t n)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {
+		/* signed compares: bytes 0x80 and up stay below 'a' */
+		__m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), _mm_set1_epi8(0x20));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_and_si128(
+			_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)))) & 0xFFFFu;
+		if (other)
+			return i + (size_t)__builtin_ctz(other);
+	}
+#endif
+	while (i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u)
+		i++;
+	return i;
+}
+
 int section_may_start(const char *s, size_t n)
 {
-	char word[24];
-	size_t i = 0, wl = 0;
+	size_t i = 0, wl;
 
 	while (i < n && heading_separator((unsigned char)s[i]))
 		i++;
-	for (; i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u; i++) {
-		if (wl == sizeof(word) - 1)
-			return 0; /* longer than any heading word */
-		word[wl++] = (char)((unsigned char)s[i] | 0x20);
-	}
+	wl = alpha_run(s + i, n - i);
 	/* a tab may stand before the ':' of "Skills\t: Python" (the reader trims it off the head) */
-	if (!wl || (i < n && !heading_separator((unsigned char)s[i]) && s[i] != '\t'))
+	if (!wl || (i + wl < n && !heading_separator((unsigned char)s[i + wl]) && s[i + wl] != '\t'))
 		return 0;
-	return wl == 1 || heading_word(word, wl) >= 0;
+	/* the word is compared in place, in any case: most lines fail on its first letter and length */
+	return wl == 1 || heading_word(s + i, wl) >= 0;
 }
 
 enum section_kind section_classify(const char *s, size_t n)
@@ -270,13 +292,28 @@ static long normalize_cp(uint32_t cp)
 /*
  * The length of the leading run of printable ASCII (0x20-0x7E) in
  * s[0..n), as utf8_printable_run(); *dbl is set when two spaces in a
- * row stand in it. One pass, eight bytes at a time.
+ * row stand in it. One pass, sixteen bytes at a time where SSE2 is
+ * there, else eight.
  */
 static size_t printable_run(const char *s, size_t n, int *dbl)
 {
-	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
 	uint64_t pairs = 0;
 	size_t i = 0;
+#if defined(__SSE2__)
+	unsigned prev = 0; /* 1: the byte before this block is a space */
+	for (; i + 16 <= n; i += 16) {
+		unsigned sp, odd = utf8_odd16(s + i, &sp);
+		unsigned two = sp & (sp << 1 | prev); /* a space after a space */
+		if (odd) {
+			unsigned at = (unsigned)__builtin_ctz(odd);
+			*dbl = pairs != 0 || (two & ((1u << at) - 1)) != 0;
+			return i + at;
+		}
+		pairs |= two;
+		prev = sp >> 15;
+	}
+#else
+	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t v, x, sp;
 		memcpy(&v, s + i, 8);
@@ -286,6 +323,7 @@ static size_t printable_run(const char *s, size_t n, int *dbl)
 		sp = ~(((x & lows) + lows) | x | lows); /* the high bit of each space byte, exactly */
 		pairs |= (sp & (sp >> 8)) | (uint64_t)(i && s[i - 1] == ' ' && s[i] == ' ');
 	}
+#endif
 	for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++)
 		pairs |= (uint64_t)(s[i] == ' ' && i && s[i - 1] == ' ');
 	*dbl = pairs != 0;
@@ -333,17 +371,25 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 	struct doc_line *l;
 	size_t start = doc->text.len, i = 0;
 	int pending_space = 0;
+	char *d;
 
-	buf_grow(&doc->text, n + 1);
+	/*
+	 * Room for the line as it is and its '\n': normalized, valid UTF-8
+	 * never grows (a space written stands for the spaces it replaced),
+	 * so it is written straight into the text; only an invalid byte,
+	 * three bytes for one, asks for more.
+	 */
+	if (doc->text.cap - start < n + 2) /* buf_grow(&doc->text, n + 1) without the call, mostly */
+		buf_grow(&doc->text, n + 1);
+	d = doc->text.ptr + start;
 	if (plain) {
-		/* the common line: nothing to normalize, copy it whole with its '\n' */
-		memcpy(doc->text.ptr + doc->text.len, s, n);
-		doc->text.ptr[doc->text.len + n] = '\n';
-		doc->text.len += n + 1;
-		doc->text.ptr[doc->text.len] = '\0';
+		/* the common line: nothing to normalize, copy it whole */
+		memcpy(d, s, n);
+		d += n;
 		i = n;
 	}
 	while (i < n) {
+		size_t at;
 		uint32_t cp;
 		long m;
 		int mid, dbl;
@@ -352,37 +398,35 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 			/* printable ASCII: copied, a run of spaces as one (none first) */
 			size_t e = run;
 			for (; i < e && s[i] == ' '; i++)
-				pending_space = doc->text.len > start;
+				pending_space = d > doc->text.ptr + start;
 			while (e > i && s[e - 1] == ' ')
 				e--;
 			mid = i < e;
-			if (mid && !dbl) {
-				if (pending_space)
-					buf_putc(&doc->text, ' ');
-				buf_put(&doc->text, s + i, e - i);
-			} else if (mid) {
-				/* copied up to each run of spaces and its first space, the run skipped */
-				const char *p = s + i, *end = s + e;
-				char *d;
-				buf_grow(&doc->text, e - i + 1);
-				d = doc->text.ptr + doc->text.len;
+			if (mid) {
 				if (pending_space)
 					*d++ = ' ';
-				while (p < end) {
-					size_t k = double_space(p, (size_t)(end - p));
-					k += k < (size_t)(end - p); /* the run's first space */
-					memcpy(d, p, k);
-					d += k;
-					for (p += k; p < end && *p == ' '; p++)
-						;
+				if (!dbl) {
+					memcpy(d, s + i, e - i);
+					d += e - i;
+				} else {
+					/* copied up to each run of spaces and its first space, the run skipped */
+					const char *p = s + i, *end = s + e;
+					while (p < end) {
+						size_t k = double_space(p, (size_t)(end - p));
+						k += k < (size_t)(end - p); /* the run's first space */
+						memcpy(d, p, k);
+						d += k;
+						for (p += k; p < end && *p == ' '; p++)
+							;
+					}
 				}
-				doc->text.len = (size_t)(d - doc->text.ptr);
-			}
-			if (mid) /* it ends in a byte that is no space; then maybe spaces */
+				/* it ends in a byte that is no space; then maybe spaces */
 				pending_space = e < run;
+			}
 			i = run;
 			continue;
 		}
+		at = i;
 		if ((unsigned char)s[i] < 0x80)
 			cp = (unsigned char)s[i++];
 		else
@@ -391,20 +435,31 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 		if (m < 0)
 			continue;
 		if (m == ' ') {
-			pending_space = doc->text.len > start;
+			pending_space = d > doc->text.ptr + start;
 			continue;
 		}
 		if (pending_space) {
-			buf_putc(&doc->text, ' ');
+			*d++ = ' ';
 			pending_space = 0;
 		}
-		if (m < 0x80)
-			buf_putc(&doc->text, (int)m);
-		else
-			utf8_encode(&doc->text, (uint32_t)m);
+		if (m < 0x80) {
+			*d++ = (char)m;
+		} else if (cp == UTF8_REPLACEMENT && i == at + 1) {
+			/* an invalid byte, replaced: room for U+FFFD and the rest as it is */
+			doc->text.len = (size_t)(d - doc->text.ptr);
+			buf_grow(&doc->text, 3 + (n - i) + 1);
+			d = doc->text.ptr + doc->text.len;
+			memcpy(d, "\xEF\xBF\xBD", 3);
+			d += 3;
+		} else {
+			/* any other character is kept (normalize_cp() maps to ASCII only): its bytes */
+			memcpy(d, s + at, i - at);
+			d += i - at;
+		}
 	}
-	if (!plain)
-		buf_putc(&doc->text, '\n');
+	*d++ = '\n';
+	*d = '\0';
+	doc->text.len = (size_t)(d - doc->text.ptr);
 	if (doc->nlines == doc->alines)
 		doc->lines = xgrow(doc->lines, &doc->alines, doc->nlines + 1, sizeof(*doc->lines));
 	l = &doc->lines[doc->nlines++];
@@ -553,10 +608,14 @@ static int is_word(unsigned char c)
 	return ascii_alnum(c) || c == '_' || c >= 0x80;
 }
 
-/* Month name at s (any case, abbreviated or full, "Sept."); returns length. */
+/*
+ * Month name at s (any case, abbreviated or full, "Sept.") with a digit
+ * after it (past spaces and commas); returns its length. date_at() wants
+ * a year there, and most words have none: they end before any compare.
+ */
 static size_t month_at(const char *s, size_t n, int *month)
 {
-	size_t len = 0;
+	size_t len = 0, j;
 	char w[12];
 	int m;
 	switch (s[0] | 0x20) {
@@ -570,6 +629,10 @@ static size_t month_at(const char *s, size_t n, int *month)
 		len++;
 	}
 	if (len < 3 || len > 9 || (len < n && is_word((unsigned char)s[len])))
+		return 0;
+	for (j = len + (len < n && s[len] == '.'); j < n && (s[j] == ' ' || s[j] == ','); j++)
+		;
+	if (j >= n || !ascii_digit((unsigned char)s[j]))
 		return 0;
 	w[len] = '\0';
 	for (m = 0; m < 12; m++) {

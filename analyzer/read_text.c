@@ -163,15 +163,14 @@ static enum section_kind heading_kind(struct slice t, int underlined, int *inlin
 {
 	char joined[64];
 	enum section_kind k;
-	size_t colon;
+	const char *c;
 
 	*inline_rest = 0;
 	if (t.n == 0 || starts_with_bullet(t) || (!underlined && !section_may_start(t.s, t.n)))
 		return SEC_NONE;
-	/* "Skills: Python, SQL" or "Education:" - only the part before ':' counts */
-	for (colon = 0; colon < t.n && colon < 40 && t.s[colon] != ':'; colon++)
-		;
-	if (colon < t.n && t.s[colon] == ':') {
+	/* "Skills: Python, SQL" or "Education:" - only the part before ':' counts (a ':' in the first 41 bytes) */
+	if ((c = memchr(t.s, ':', t.n < 41 ? t.n : 41)) != NULL) {
+		size_t colon = (size_t)(c - t.s);
 		struct slice head = trim(t.s, colon), rest = trim(t.s + colon + 1, t.n - colon - 1);
 		k = section_classify(head.s, head.n);
 		if (k == SEC_NONE || !title_case(head))
@@ -232,61 +231,96 @@ static void next_line(struct line_reader *r, struct line *l)
 	r->pos = e + 1 + (e + 1 < r->len && r->text[e] == '\r' && r->text[e + 1] == '\n');
 }
 
+/*
+ * The lines of text[0..tlen) as a new document, headings found (not yet
+ * finished). With `check`: NULL as soon as a line is not utf8_is_text();
+ * plain lines are printable ASCII, so only the others are looked at.
+ */
+static struct document *text_lines(const char *text, size_t tlen, int check)
+{
+	struct document *doc = document_new(DOC_TEXT);
+	struct line_reader lines;
+	/*
+	 * This line and the next take turns in l[]: no struct is copied
+	 * from one to the other (the copy stalled on the stores just made),
+	 * and each line is trimmed and tested for an underline once.
+	 */
+	struct line l[2];
+	struct slice t[2];
+	int under[2] = { 0, 0 };
+	size_t i;
+
+	/* a guess that holds for lines of 32 bytes and more; shorter ones grow the arrays */
+	document_reserve(doc, tlen + tlen / 32 + 1, tlen / 32 + 1);
+	lines.text = text;
+	lines.len = tlen;
+	lines.pos = 0;
+	next_line(&lines, &l[0]);
+	if (l[0].s) {
+		t[0] = trim(l[0].s, l[0].n);
+		under[0] = is_underline(t[0]);
+	}
+	for (i = 0; l[i & 1].s; i++) {
+		const struct line *cur = &l[i & 1];
+		struct line *next = &l[~i & 1];
+		struct slice ct = t[i & 1];
+		int inline_rest;
+		enum section_kind k;
+
+		if (check && !cur->plain && !utf8_is_text(cur->s, cur->n)) {
+			document_free(doc);
+			return NULL;
+		}
+		next_line(&lines, next);
+		if (next->s) {
+			t[~i & 1] = trim(next->s, next->n);
+			under[~i & 1] = is_underline(t[~i & 1]);
+		}
+		if (under[i & 1] && i > 0)
+			continue; /* consumed with the line above */
+		k = heading_kind(ct, next->s && ct.n > 0 && under[~i & 1], &inline_rest);
+		if (k != SEC_NONE && !inline_rest) {
+			document_add_heading(doc, ct.s, ct.n, k);
+		} else {
+			if (k != SEC_NONE)
+				document_set_section(doc, k);
+			document_add_text_line(doc, cur->s, cur->n, cur->plain);
+		}
+	}
+	return doc;
+}
+
 int read_text(struct document **out, const char *bytes, size_t len,
 	      const char *name, struct diag *d)
 {
 	const unsigned char *s = (const unsigned char *)bytes;
 	struct buf u = BUF_INIT;
 	struct document *doc;
-	struct line_reader lines;
-	struct line cur, next;
-	size_t i, tlen;
-	const char *text;
 
 	*out = NULL;
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
 		utf16_append(&u, s + 2, len - 2, s[0] == 0xFE);
-		text = u.ptr;
-		tlen = u.len;
+		doc = text_lines(u.ptr, u.len, 0);
 	} else {
 		size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
 		int valid;
-		if (looks_binary(s + skip, len - skip, &valid))
-			return diag_set(d, SG_EBINARY, "'%s' is a binary file, not a resume in a known format (txt, docx, json)", name);
-		if (valid) {
-			text = bytes + skip; /* valid UTF-8: read in place */
-			tlen = len - skip;
-		} else {
-			utf8_append_valid(&u, bytes + skip, len - skip);
-			text = u.ptr;
-			tlen = u.len;
-		}
-	}
-
-	doc = document_new(DOC_TEXT);
-	/* a guess that holds for lines of 32 bytes and more; shorter ones grow the arrays */
-	document_reserve(doc, tlen + tlen / 32 + 1, tlen / 32 + 1);
-	lines.text = text;
-	lines.len = tlen;
-	lines.pos = 0;
-	next_line(&lines, &cur);
-	for (i = 0; cur.s; i++, cur = next) {
-		struct slice t = trim(cur.s, cur.n);
-		int underlined = 0, inline_rest;
-		enum section_kind k;
-
-		next_line(&lines, &next);
-		if (is_underline(t) && i > 0)
-			continue; /* consumed with the line above */
-		if (next.s && t.n > 0)
-			underlined = is_underline(trim(next.s, next.n));
-		k = heading_kind(t, underlined, &inline_rest);
-		if (k != SEC_NONE && !inline_rest) {
-			document_add_heading(doc, t.s, t.n, k);
-		} else {
-			if (k != SEC_NONE)
-				document_set_section(doc, k);
-			document_add_text_line(doc, cur.s, cur.n, cur.plain);
+		/*
+		 * Most texts are valid UTF-8 without odd control characters:
+		 * they are read in place at once, the lines' checks standing
+		 * in for looks_binary(), which would find nothing bad (and for
+		 * one over 8 KiB, utf8_append_valid() would copy the same
+		 * bytes). Any other text is read again, as it always was.
+		 */
+		doc = text_lines(bytes + skip, len - skip, 1);
+		if (!doc) {
+			if (looks_binary(s + skip, len - skip, &valid))
+				return diag_set(d, SG_EBINARY, "'%s' is a binary file, not a resume in a known format (txt, docx, json)", name);
+			if (valid) {
+				doc = text_lines(bytes + skip, len - skip, 0); /* valid UTF-8: read in place */
+			} else {
+				utf8_append_valid(&u, bytes + skip, len - skip);
+				doc = text_lines(u.ptr, u.len, 0);
+			}
 		}
 	}
 	buf_release(&u);

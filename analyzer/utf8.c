@@ -107,6 +107,27 @@ size_t utf8_text_run(const char *s, size_t n)
 	return i;
 }
 
+int utf8_is_text(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		unsigned char c;
+		i += utf8_text_run(s + i, n - i);
+		if (i >= n)
+			return 1;
+		c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (c != '\t' && c != '\v' && c != '\f' && c != '\r')
+				return 0;
+			i++;
+		} else {
+			size_t at = i;
+			if (utf8_decode(s, n, &i) == UTF8_REPLACEMENT && i == at + 1)
+				return 0;
+		}
+	}
+}
+
 size_t utf8_line_len(const char *s, size_t n, int *plain)
 {
 	size_t i = 0;
@@ -114,10 +135,7 @@ size_t utf8_line_len(const char *s, size_t n, int *plain)
 #if defined(__SSE2__)
 	unsigned prev = 0; /* 1: the byte before this block is a space */
 	for (; i + 16 <= n; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+		unsigned sp, odd = utf8_odd16(s + i, &sp);
 		unsigned dbl = sp & (sp << 1 | prev); /* a space after a space */
 		if (odd) {
 			unsigned at = (unsigned)__builtin_ctz(odd);

@@ -3,6 +3,7 @@
 
 #include "document.h"
 #include "read.h"
+#include "utf8.h"
 
 static struct document *rd(const char *s, size_t n)
 {
@@ -181,6 +182,113 @@ static void test_read__empty_and_binary(void)
 	CHECK(doc == NULL);
 }
 
+static void test_read__utf8_is_text(void)
+{
+	static const char ascii40[] = "0123456789abcdefghijABCDEFGHIJ0123456789";
+	char t[64];
+	CHECK_INT(utf8_is_text("", 0), 1);
+	CHECK_INT(utf8_is_text("Jane Doe, RN", 12), 1);
+	CHECK_INT(utf8_is_text("a\tb\fc\vd\r\n", 9), 1);
+	CHECK_INT(utf8_is_text("del\x7F", 4), 1);
+	CHECK_INT(utf8_is_text("caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x98\x80", 14), 1);
+	CHECK_INT(utf8_is_text("\xEF\xBF\xBD", 3), 1); /* U+FFFD itself is valid */
+	CHECK_INT(utf8_is_text("a\x01", 2), 0);
+	CHECK_INT(utf8_is_text("a\x1B[0m", 5), 0);
+	CHECK_INT(utf8_is_text("a\0b", 3), 0);
+	CHECK_INT(utf8_is_text("caf\xE9", 4), 0);
+	CHECK_INT(utf8_is_text("\xE2\x80", 2), 0);          /* cut off */
+	CHECK_INT(utf8_is_text("\xE2\x80\x93", 2), 0);      /* cut off by n */
+	CHECK_INT(utf8_is_text("\xC0\xAF", 2), 0);          /* overlong */
+	CHECK_INT(utf8_is_text("\xED\xA0\x80", 3), 0);      /* surrogate */
+	CHECK_INT(utf8_is_text("\xF4\x90\x80\x80", 4), 0); /* above U+10FFFF */
+	/* past the first sixteen-byte block, and in the last byte */
+	CHECK_INT(utf8_is_text(ascii40, 40), 1);
+	memcpy(t, ascii40, 40);
+	t[35] = '\x02';
+	CHECK_INT(utf8_is_text(t, 40), 0);
+	CHECK_INT(utf8_is_text(t, 35), 1);
+	t[35] = '5';
+	t[39] = '\xFF';
+	CHECK_INT(utf8_is_text(t, 40), 0);
+	t[38] = '\xC3';
+	t[39] = '\xA9';
+	CHECK_INT(utf8_is_text(t, 40), 1);
+}
+
+/* Texts the in-place reading gives up on are read as before: binary, replaced, dropped. */
+static void test_read__odd_bytes_late(void)
+{
+	static const char nul[] = "Jane Doe\nSKILLS\nPy\0thon\n";
+	struct document *doc = NULL;
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT;
+	char t[64];
+	size_t i;
+
+	CHECK_INT(read_document(&doc, nul, sizeof(nul) - 1, "n.txt", NULL, &d), SG_EBINARY);
+	CHECK(doc == NULL);
+	/* over 8 KiB: only the first 8 KiB decide binary; the rest is cleaned */
+	for (i = 0; i < 250; i++)
+		buf_puts(&b, "Python, SQL and R for clinical NLP work\n");
+	buf_put(&b, "caf\xE9 \x01ok\0!\n\xEF\xBB\xBF" "end", 18);
+	CHECK(b.len > 8192);
+	doc = rd(b.ptr, b.len);
+	if (doc) {
+		CHECK_INT(doc->nlines, 252);
+		CHECK_STR(line(doc, 250, t, sizeof(t)), "caf\xEF\xBF\xBD ok!");
+		CHECK_STR(line(doc, 251, t, sizeof(t)), "end");
+		document_free(doc);
+	}
+	buf_release(&b);
+}
+
+/* Month names: only with a year after them (past spaces, commas and a '.'). */
+static void test_read__date_parse_months(void)
+{
+	int yo = -1;
+	CHECK_INT(date_parse("May 2019", 8, &yo), 2019 * 12 + 4);
+	CHECK_INT(yo, 0);
+	CHECK_INT(date_parse("Sept. 2014", 10, NULL), 2014 * 12 + 8);
+	CHECK_INT(date_parse("SEPTEMBER,  2014 to", 19, NULL), 2014 * 12 + 8);
+	CHECK_INT(date_parse("march,2020", 10, NULL), 2020 * 12 + 2);
+	CHECK_INT(date_parse("Dec.2021", 8, NULL), 2021 * 12 + 11);
+	CHECK_INT(date_parse("Jan 1949", 8, NULL), -1);
+	CHECK_INT(date_parse("Jan 20199", 9, NULL), -1);
+	CHECK_INT(date_parse("Jan 201", 7, NULL), -1);
+	CHECK_INT(date_parse("Jan", 3, NULL), -1);
+	CHECK_INT(date_parse("Jan ", 4, NULL), -1);
+	CHECK_INT(date_parse("Jan - 2019", 10, NULL), -1);
+	CHECK_INT(date_parse("Janu 2019", 9, NULL), -1);
+	CHECK_INT(date_parse("Mayo 2019", 9, NULL), -1);
+	CHECK_INT(date_parse("and 2019", 8, NULL), -1);
+	CHECK_INT(date_parse("Sep.. 2019", 10, NULL), -1);
+	CHECK_INT(date_parse("2019", 4, &yo), 2019 * 12);
+	CHECK_INT(yo, 1);
+}
+
+/* A "Heading: rest" line counts a ':' in its first 41 bytes only. */
+static void test_read__heading_colon_reach(void)
+{
+	char in[96];
+	size_t pad;
+	for (pad = 15; pad <= 19; pad++) {
+		struct document *doc;
+		size_t n = 0;
+		memcpy(in, "Professional Experience", 23);
+		n = 23;
+		memset(in + n, ' ', pad);
+		n += pad;
+		memcpy(in + n, ": Acme\nx\n", 9);
+		n += 9;
+		doc = rd(in, n);
+		if (!doc)
+			return;
+		/* the ':' stands at 23 + pad */
+		CHECK_INT(doc->lines[0].section, 23 + pad <= 40 ? SEC_EXPERIENCE : SEC_NONE);
+		document_free(doc);
+	}
+}
+
 static void test_read__sniff(void)
 {
 	CHECK_INT(read_sniff("PK\x03\x04", 4), READ_DOCX);
@@ -209,6 +317,59 @@ static void test_read__section_may_start(void)
 	CHECK_INT(section_may_start("Skills\t: Python", 15), 1);
 	CHECK_INT(section_may_start("S K I L L S", 11), 1);
 	CHECK_INT(section_may_start("& Awards", 8), 1);
+	/* the word's end found sixteen bytes at a time, or byte by byte near the end */
+	CHECK_INT(section_may_start("CERTIFICATIONS and licenses held", 32), 1);
+	CHECK_INT(section_may_start("Certifications", 14), 1);
+	CHECK_INT(section_may_start("Certificationsx", 15), 0);
+	CHECK_INT(section_may_start("Certification", 13), 1);
+	CHECK_INT(section_may_start("Certificationz and more words", 29), 0);
+	CHECK_INT(section_may_start(" -- |  (   , / .  Publications and talks", 40), 1);
+	CHECK_INT(section_may_start(" -- |  (   , / .  Publicationz and talks", 40), 0);
+	CHECK_INT(section_may_start("Skills\xC2\xA0" "and more than sixteen bytes", 39), 0);
+	CHECK_INT(section_may_start("Skills\x01", 7), 0);
+	CHECK_INT(section_may_start("Abcdefghijklmnopqrstuvw is long", 31), 0);
+	CHECK_INT(section_may_start("Abcdefghijklmnopqrstuvwx is longer", 34), 0);
+	CHECK_INT(section_may_start("x marks the spot in a long line", 31), 1);
+	CHECK_INT(section_may_start("Data", 4), 1);
+	CHECK_INT(section_may_start("Date", 4), 0);
+	CHECK_INT(section_may_start("Dat", 3), 0);
+	CHECK_INT(section_may_start("[Skills]", 8), 0);
+	CHECK_INT(section_may_start("Skills[", 7), 0);
+	CHECK_INT(section_may_start("Me", 2), 1);
+	CHECK_INT(section_may_start("Zoo", 3), 0);
+}
+
+/* Every heading word is found as a first word, in any case; one letter off, none is. */
+static void test_read__heading_words_all(void)
+{
+	static const char *const words[] = {
+		"about", "academic", "achievements", "activities", "additional", "and", "appointments",
+		"areas", "awards", "bibliography", "career", "certificates", "certification",
+		"certifications", "certs", "clinical", "community", "competencies", "computer",
+		"contact", "continuing", "core", "courses", "coursework", "credentials", "data",
+		"degrees", "details", "education", "employment", "experience", "experiences",
+		"expertise", "grants", "highlights", "history", "hobbies", "honors", "honours",
+		"industry", "information", "interests", "key", "languages", "leadership", "licenses",
+		"licensure", "me", "my", "objective", "of", "other", "overview", "papers", "patents",
+		"peer", "personal", "portfolio", "positions", "presentations", "professional",
+		"proficiencies", "profile", "projects", "publications", "qualifications", "recent",
+		"references", "relevant", "research", "reviewed", "selected", "service", "skill",
+		"skills", "software", "stack", "summary", "teaching", "technical", "technologies", "the",
+		"tools", "training", "volunteer", "volunteering", "work",
+	};
+	char w[32];
+	size_t k, j, n;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		n = strlen(words[k]);
+		for (j = 0; j < n; j++) /* "CaReEr" */
+			w[j] = (char)(j % 2 ? words[k][j] : words[k][j] - 'a' + 'A');
+		memcpy(w + n, ": x", 4);
+		CHECK_INT(section_may_start(w, n + 3), 1);
+		w[n - 1] = w[n - 1] == 'z' ? 'y' : (char)(w[n - 1] + 1);
+		CHECK_INT(section_may_start(w, n + 3), 0);
+		if (test_failures)
+			return;
+	}
 }
 
 /* A tab before the colon: the head is trimmed, as for spaces. */
@@ -292,6 +453,57 @@ static void test_read__squeeze_spaces(void)
 			CHECK_STR(t, k ? want : want + 1);
 			if (strcmp(t, k ? want : want + 1) != 0)
 				return; /* one failing place is enough to tell */
+		}
+	}
+}
+
+/*
+ * The only two spaces in a row at every place of a line, with or
+ * without an 'é' further on: the run of printable bytes up to it
+ * carries the pair over sixteen-byte blocks.
+ */
+/* Invalid bytes grow the line three times over: each is U+FFFD, written in place. */
+static void test_read__invalid_bytes_grow(void)
+{
+	char in[128], want[512], t[512];
+	size_t k;
+	memset(in, 0xFF, 100);
+	for (k = 0; k < 100; k++)
+		memcpy(want + 3 * k, "\xEF\xBF\xBD", 3);
+	want[300] = '\0';
+	lines_joined(in, 100, t, sizeof(t));
+	CHECK_STR(t, want);
+	CHECK_STR(LINES(" a\xFF  \xFE\tb\xC3\xA9\xE2\x80\x93\xC2\xA0\xFD \xEF\xBF\xBD\xE2\x84\xA2x\x01 ", t),
+		  "a\xEF\xBF\xBD \xEF\xBF\xBD b\xC3\xA9- \xEF\xBF\xBD \xEF\xBF\xBDx");
+	CHECK_STR(LINES("\xE2\x80\n\xF0\x9F\x98\x80 ok \xF0\x9F\x98", t),
+		  "\xEF\xBF\xBD\xEF\xBF\xBD|\xF0\x9F\x98\x80 ok \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+static void test_read__squeeze_one_pair(void)
+{
+	char in[96], want[96], t[256];
+	size_t k, n, w;
+	int tailed;
+	for (tailed = 0; tailed < 2; tailed++) {
+		for (k = 1; k < 40; k++) {
+			memset(in, 'a', k);
+			memcpy(in + k, "  ", 2);
+			memset(in + k + 2, 'x', 20);
+			n = k + 22;
+			memcpy(want, in, k + 1);
+			memset(want + k + 1, 'x', 20);
+			w = k + 21;
+			if (tailed) {
+				memcpy(in + n, "\xC3\xA9yz", 4);
+				memcpy(want + w, "\xC3\xA9yz", 4);
+				n += 4;
+				w += 4;
+			}
+			in[n] = want[w] = '\0';
+			lines_joined(in, n, t, sizeof(t));
+			CHECK_STR(t, want);
+			if (strcmp(t, want) != 0)
+				return;
 		}
 	}
 }
@@ -388,7 +600,11 @@ static void test_read__links(void)
 TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
 	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
+	  TEST(test_read__utf8_is_text), TEST(test_read__odd_bytes_late),
+	  TEST(test_read__date_parse_months), TEST(test_read__heading_colon_reach),
 	  TEST(test_read__section_classify), TEST(test_read__section_may_start),
+	  TEST(test_read__heading_words_all),
 	  TEST(test_read__heading_tab_before_colon), TEST(test_read__add_line_breaks),
-	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces),
+	  TEST(test_read__date_starts), TEST(test_read__squeeze_spaces), TEST(test_read__squeeze_one_pair),
+	  TEST(test_read__invalid_bytes_grow),
 	  TEST(test_read__links))
