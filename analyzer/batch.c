@@ -7,8 +7,8 @@
  * ring; each worker owns a matcher, an evidence list and a read buffer,
  * turns an item into a record (read -> match -> score, then frees the
  * document) and appends the record to its own results, which join the
- * shared ones when it ends: one lock per input for a worker (the pop),
- * which also settles the input it finished (see queue_pop()). The
+ * shared ones 256 at a time: about one lock per input for a worker (the
+ * pop), which also settles the input it finished (see queue_pop()). The
  * ruleset is shared read-only; the scorer keeps no static state.
  *
  * Directories: the producer does not stat() what batch_add_path() is
@@ -97,6 +97,26 @@ static void results_move(struct batch_results *to, struct batch_results *from)
 		free(from->items);
 	}
 	batch_results_init(from);
+}
+
+/*
+ * A worker's records join the shared ones RESULTS_FLUSH at a time: one
+ * lock per many inputs, and one array of all the records, as if each
+ * had been added alone (per-worker arrays joined at the end would hold
+ * every record twice while they are copied).
+ */
+#define RESULTS_FLUSH 256
+
+static void results_flush(struct batch_results *to, struct batch_results *from)
+{
+	if (!from->n)
+		return;
+	to->items = xgrow(to->items, &to->cap, to->n + from->n, sizeof(*to->items));
+	memcpy(to->items + to->n, from->items, from->n * sizeof(*from->items));
+	to->n += from->n;
+	to->nfailed += from->nfailed;
+	from->n = 0;
+	from->nfailed = 0;
 }
 
 /* NULL sorts before any string */
@@ -260,7 +280,7 @@ struct worker {
 	struct evidence_list ev;
 	struct buf in;
 	struct buf tmp;
-	struct batch_results res;   /* this worker's records */
+	struct batch_results res;   /* this worker's records not yet in b->res (RESULTS_FLUSH) */
 	size_t opened;              /* ITEM_PATH inputs finished since the last pop */
 };
 
@@ -628,6 +648,11 @@ static void process(struct worker *w, struct item *it)
 	if (w->tmp.cap > ((size_t)1 << 20))
 		buf_release(&w->tmp);
 	results_push(&w->res, &rec);
+	if (w->res.n == RESULTS_FLUSH) {
+		pthread_mutex_lock(&b->mu);
+		results_flush(&b->res, &w->res);
+		pthread_mutex_unlock(&b->mu);
+	}
 	if (it->kind == ITEM_PATH)
 		w->opened++;
 	if (rec.error)
@@ -643,8 +668,9 @@ static void *worker_main(void *arg)
 	while ((it = queue_pop(w, it)) != NULL)
 		process(w, it);
 	pthread_mutex_lock(&b->mu);
-	results_move(&b->res, &w->res);
+	results_flush(&b->res, &w->res);
 	pthread_mutex_unlock(&b->mu);
+	batch_results_release(&w->res);
 	evidence_list_release(&w->ev);
 	buf_release(&w->in);
 	buf_release(&w->tmp);
