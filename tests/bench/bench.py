@@ -289,12 +289,13 @@ def main():
                                                   rss / 1024.0))
     if "txt" in res:
         lp, total = corpus["txt"]
+        cmd1 = [a.bin, "score", "--role", ROLE, "-j1", "--format", "csv", "-o", out, "--files-from", lp]
         cmd2 = [a.bin, "score", "--role", ROLE, "-j2", "--format", "csv", "-o", out, "--files-from", lp]
         # -j1 and -j2 in turns, so the ratio is not skewed by the machine's drift
         # between measurements taken a minute apart (a shared machine drifts 5-10%)
         t1, t2 = [], []
         for _ in range(a.runs):
-            t1.append(run(cmd, None)[0])
+            t1.append(run(cmd1, None)[0])
             t2.append(run(cmd2, None)[0])
         s2 = statistics.median(t2)
         ratio = statistics.median(x / y for x, y in zip(t1, t2))
