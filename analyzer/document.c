@@ -1032,32 +1032,99 @@ static int phone_punct(char c)
 	return c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == ' ';
 }
 
+static int ascii_alpha(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/*
+ * Does s[0..i) end in a phone label: "phone", "telephone", "tel", "mobile",
+ * "mob", "cell", "fax" or "ph" as a word, or one of the letters m, t, p
+ * with a ':', then maybe '.' or ':' and spaces? ("Phone: ", "Tel. ",
+ * "M: ", "Mobile ")
+ */
+static int phone_label_before(const char *s, size_t i)
+{
+	static const char *const labels[] = { "telephone", "phone", "mobile", "cell", "tel", "mob", "fax", "ph" };
+	size_t e = i, k, colon = 0;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	while (e > 0 && (s[e - 1] == ':' || s[e - 1] == '.')) {
+		colon |= s[e - 1] == ':';
+		e--;
+	}
+	for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++) {
+		size_t l = strlen(labels[k]);
+		if (e >= l && strncasecmp_ascii(s + e - l, labels[k], l) == 0 &&
+		    (e == l || !ascii_alpha((unsigned char)s[e - l - 1])))
+			return 1;
+	}
+	return colon && e >= 1 && strchr("mMtTpP", s[e - 1]) && (e == 1 || !ascii_alpha((unsigned char)s[e - 2]));
+}
+
+/*
+ * Are the digit groups of s[0..n) dates, not a phone: every group a year
+ * (1900-2099) or of one or two digits (a month or day), and one a year?
+ * "2020-03 - 2021-06" and "2019 - 2021" are; "(555) 010-4477" is not.
+ */
+static int dates_only(const char *s, size_t n)
+{
+	size_t i = 0;
+	int year = 0;
+	while (i < n) {
+		size_t g = i;
+		if (!ascii_digit((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		while (i < n && ascii_digit((unsigned char)s[i]))
+			i++;
+		if (i - g == 4 && (memcmp(s + g, "19", 2) == 0 || memcmp(s + g, "20", 2) == 0))
+			year = 1;
+		else if (i - g > 2)
+			return 0;
+	}
+	return year;
+}
+
+size_t document_phone_at(const char *s, size_t n, size_t i)
+{
+	size_t j = i, digits = 0, end = i;
+	if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '('))
+		return 0;
+	while (j < n && (ascii_digit((unsigned char)s[j]) || phone_punct(s[j]))) {
+		if (ascii_digit((unsigned char)s[j])) {
+			digits++;
+			end = j + 1;
+		}
+		j++;
+	}
+	if (digits < 7 || digits > 13 || (end < n && isalnum((unsigned char)s[end])))
+		return 0;
+	if (digits < 10 && !phone_label_before(s, i))
+		return 0;
+	return dates_only(s + i, end - i) ? 0 : end - i;
+}
+
 static void find_phone(struct document *doc, const char *s, size_t n)
 {
-	size_t i, all = 0;
-	for (i = 0; i < n; i++) /* a phone has 10 digits or more: count first, without branches */
+	size_t i, all = 0, len;
+	for (i = 0; i < n; i++) /* a phone has 7 digits or more: count first, without branches */
 		all += (unsigned)((unsigned char)s[i] - '0') < 10u;
-	if (all < 10)
+	if (all < 7)
 		return;
 	for (i = 0; i < n; i++) {
-		size_t j = i, digits = 0, end = i;
 		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '('))
 			continue;
 		if (i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))
 			continue;
-		while (j < n && (ascii_digit((unsigned char)s[j]) || phone_punct(s[j]))) {
-			if (ascii_digit((unsigned char)s[j])) {
-				digits++;
-				end = j + 1;
-			}
-			j++;
-		}
-		if (digits >= 10 && digits <= 13 && (end >= n || !isalnum((unsigned char)s[end]))) {
-			/* 2019-2021 style year pairs are not phones */
-			doc->contact.phone = xstrndup(s + i, end - i);
+		if ((len = document_phone_at(s, n, i)) > 0) {
+			doc->contact.phone = xstrndup(s + i, len);
 			return;
 		}
-		i = j;
+		/* past this run of digits and separators */
+		while (i + 1 < n && (ascii_digit((unsigned char)s[i + 1]) || phone_punct(s[i + 1])))
+			i++;
 	}
 }
 

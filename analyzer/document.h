@@ -145,6 +145,17 @@ int document_has_text(const struct document *doc);
 size_t document_line_at(const struct document *doc, size_t off);
 
 /*
+ * The phone number at s[i] of s[0..n): a run of digits and + - ( ) .
+ * and spaces that holds 10 to 13 digits, or 7 to 13 after a label such
+ * as "Phone:", "Tel.", "Mobile", "Cell:", "Fax:" or "M:" (see
+ * phone_label_before()), ends in a digit that no letter or digit
+ * follows, and is not a run of dates ("2020-03 - 2021-06", "2019 2021").
+ * Returns its length (up to its last digit), or 0. The caller checks what
+ * stands before s[i].
+ */
+size_t document_phone_at(const char *s, size_t n, size_t i);
+
+/*
  * Parse one date token ("Jan 2019", "03/2020", "2016", "2019-01",
  * "2020-03-15", "Sept. 2014") at s[0..n). Returns the month index, or -1.
  * `*is_year_only` is set when only a year was given.

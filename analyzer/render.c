@@ -184,21 +184,10 @@ static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 			return d - i;
 		}
 	}
-	/* phone: 10-13 digits with separators */
-	if (isdigit((unsigned char)s[i]) || s[i] == '+' || s[i] == '(') {
-		size_t digits = 0, end = i;
-		e = i;
-		while (e < n && (isdigit((unsigned char)s[e]) || strchr("+-(). ", s[e]))) {
-			if (isdigit((unsigned char)s[e])) {
-				digits++;
-				end = e + 1;
-			}
-			e++;
-		}
-		if (digits >= 10 && digits <= 13 && (end >= n || !isalnum((unsigned char)s[end]))) {
-			*mask = "[phone]";
-			return end - i;
-		}
+	/* phone: 10-13 digits with separators, 7 or more after a label, no run of dates */
+	if ((e = document_phone_at(s, n, i)) > 0) {
+		*mask = "[phone]";
+		return e;
 	}
 	return 0;
 }
@@ -227,7 +216,8 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 {
 	size_t i = 0, run = 0;
 	const char *name = doc ? doc->contact.name : NULL;
-	size_t nl = name ? strlen(name) : 0;
+	const char *phone = doc ? doc->contact.phone : NULL;
+	size_t nl = name ? strlen(name) : 0, pl = phone && strlen(phone) >= 7 ? strlen(phone) : 0;
 
 	if (!redact) {
 		buf_put(out, s, n);
@@ -239,6 +229,9 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 		if (nl && i + nl <= n && memcmp(s + i, name, nl) == 0) {
 			l = nl;
 			mask = "[name]";
+		} else if (pl && i + pl <= n && memcmp(s + i, phone, pl) == 0) {
+			l = pl; /* the reader's phone, whatever its shape ("555-0131" from a JSON Resume) */
+			mask = "[phone]";
 		} else if (nl && (l = name_part_at(s, n, i, name)) > 0) {
 			mask = "[name]"; /* "Jane" alone, or the surname in an email-less line */
 		} else {

@@ -152,6 +152,11 @@ redact)
 	done
 	run 0 analyze --redact --format md samples/nurse-learning-python.txt
 	grep -q "Jane Q. Example" "$T/out" && fail "name in md"
+	# the JSON Resume's 7-digit phone is masked wherever it stands; date ranges are no phones
+	run 0 extract --redact samples/messy-layout.json
+	grep -q "555-0131" "$T/out" && fail "the phone 555-0131 survived --redact"
+	grep -q "^phone: *\[phone\]$" "$T/out" || fail "phone field: $(grep '^phone' "$T/out")"
+	grep -q "Freelance (2020-03 - 2021-06)$" "$T/out" || fail "a date range was masked: $(grep Freelance "$T/out")"
 	: ;;
 *)
 	fail "unknown case" ;;

@@ -121,6 +121,43 @@ static void test_read__heading_shapes(void)
 	document_free(doc);
 }
 
+/* Phones: 7-9 digits only after a label; runs of dates never (they were, before). */
+static void test_read__phone_shapes(void)
+{
+	static const struct {
+		const char *line, *phone;
+	} cases[] = {
+		{ "Phone: 555-0131", "555-0131" },
+		{ "Austin, TX | Tel. 9123 4567 | jane@example.com", "9123 4567" },
+		{ "M: +45 1234 5678", "+45 1234 5678" },
+		{ "mobile 555 0131", "555 0131" },
+		{ "Room 555-0131", NULL },            /* no label: 7 digits are not enough */
+		{ "Telco 555-0131", NULL },           /* "tel" inside a word is no label */
+		{ "Phone: 555-013", NULL },           /* 6 digits */
+		{ "Acme Corp (2020-03 - 2021-06)", NULL },
+		{ "Acme Corp 2019 - 2021, 2020-03-15--2021", NULL },
+		{ "Phone: 2019-2021", NULL },         /* years, even after a label */
+		{ "(555) 010-4477", "(555) 010-4477" },
+		{ "+44 20 7946 0958", "+44 20 7946 0958" },
+		{ "06 12 34 56 78", "06 12 34 56 78" }, /* two-digit groups, no year: a phone */
+	};
+	size_t k;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct buf in = BUF_INIT;
+		struct document *doc;
+		buf_printf(&in, "Jane Roe\n%s\nSUMMARY\nNurse.\n", cases[k].line);
+		doc = rd(in.ptr, in.len);
+		if (doc) {
+			if (cases[k].phone)
+				CHECK_STR(doc->contact.phone, cases[k].phone);
+			else if (doc->contact.phone)
+				CHECK_STR(doc->contact.phone, "(none)");
+			document_free(doc);
+		}
+		buf_release(&in);
+	}
+}
+
 static void test_read__contact(void)
 {
 	struct document *doc = RD("Maria L. Gomez, RN, BSN\n"
@@ -598,7 +635,7 @@ static void test_read__links(void)
 }
 
 TEST_MAIN(TEST(test_read__utf8_bom_and_crlf), TEST(test_read__utf16), TEST(test_read__invalid_bytes_replaced),
-	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact),
+	  TEST(test_read__normalization), TEST(test_read__heading_shapes), TEST(test_read__contact), TEST(test_read__phone_shapes),
 	  TEST(test_read__dates_and_overlap), TEST(test_read__empty_and_binary), TEST(test_read__sniff),
 	  TEST(test_read__utf8_is_text), TEST(test_read__odd_bytes_late),
 	  TEST(test_read__date_parse_months), TEST(test_read__heading_colon_reach),

@@ -1,7 +1,7 @@
 # Unit tests of the core stages; one ctest per case.
 skillgap_unit(test_text CASES
   test_read__utf8_bom_and_crlf test_read__utf16 test_read__invalid_bytes_replaced
-  test_read__normalization test_read__heading_shapes test_read__contact
+  test_read__normalization test_read__heading_shapes test_read__contact test_read__phone_shapes
   test_read__dates_and_overlap test_read__empty_and_binary test_read__sniff
   test_read__utf8_is_text test_read__odd_bytes_late test_read__date_parse_months
   test_read__heading_colon_reach
