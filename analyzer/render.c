@@ -193,20 +193,32 @@ static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 }
 
 /* Length of a part of the candidate's name (3+ letters) starting at s[i] as a whole word. */
+/* Does c end a part of a name? Quotes and brackets set off a nickname: Jennifer "Jen" Smith, Robert (Bob) Jones. */
+static int name_break(char c)
+{
+	return c == ' ' || c == ',' || c == '"' || c == '(' || c == ')';
+}
+
 static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
 {
 	const char *p = name;
 	if (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
 		return 0;
 	while (*p) {
+		const char *w = p;
 		size_t l = 0;
-		while (p[l] && p[l] != ' ' && p[l] != ',')
+		while (p[l] && !name_break(p[l]))
 			l++;
-		if (l >= 3 && p[l - 1] != '.' && i + l <= n && memcmp(s + i, p, l) == 0 &&
+		p += l;
+		/* 'Jen' in single quotes; the quote inside O'Brien stays */
+		if (l && *w == '\'')
+			w++, l--;
+		if (l && w[l - 1] == '\'')
+			l--;
+		if (l >= 3 && w[l - 1] != '.' && i + l <= n && memcmp(s + i, w, l) == 0 &&
 		    (i + l == n || !(isalnum((unsigned char)s[i + l]) || (unsigned char)s[i + l] >= 0x80)))
 			return l;
-		p += l;
-		while (*p == ' ' || *p == ',')
+		while (*p && name_break(*p))
 			p++;
 	}
 	return 0;

@@ -157,6 +157,13 @@ redact)
 	grep -q "555-0131" "$T/out" && fail "the phone 555-0131 survived --redact"
 	grep -q "^phone: *\[phone\]$" "$T/out" || fail "phone field: $(grep '^phone' "$T/out")"
 	grep -q "Freelance (2020-03 - 2021-06)$" "$T/out" || fail "a date range was masked: $(grep Freelance "$T/out")"
+	# nicknames in quotes or brackets on the name line are parts of the name too (made here, not a sample)
+	printf "Sean 'Jack' O'Brien\nSUMMARY\nJack O'Brien and Sean wrote it.\n" >"$T/nick1.txt"
+	printf 'Robert (Bob) Jones\nSUMMARY\nBob built models. Jennifer "Jen" Smith helped.\n' >"$T/nick2.txt"
+	run 0 extract --redact "$T/nick1.txt"
+	grep -q '^0003 .*  \[name\] \[name\] and \[name\] wrote it\.$' "$T/out" || fail "nickname line: $(grep '^0003' "$T/out")"
+	run 0 extract --redact "$T/nick2.txt"
+	grep -q '^0003 .*  \[name\] built models\. Jennifer "Jen" Smith helped\.$' "$T/out" || fail "Bob: $(grep '^0003' "$T/out")"
 	: ;;
 *)
 	fail "unknown case" ;;
