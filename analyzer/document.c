@@ -290,47 +290,6 @@ static long normalize_cp(uint32_t cp)
 }
 
 /*
- * The length of the leading run of printable ASCII (0x20-0x7E) in
- * s[0..n), as utf8_printable_run(); *dbl is set when two spaces in a
- * row stand in it. One pass, sixteen bytes at a time where SSE2 is
- * there, else eight.
- */
-static size_t printable_run(const char *s, size_t n, int *dbl)
-{
-	uint64_t pairs = 0;
-	size_t i = 0;
-#if defined(__SSE2__)
-	unsigned prev = 0; /* 1: the byte before this block is a space */
-	for (; i + 16 <= n; i += 16) {
-		unsigned sp, odd = utf8_odd16(s + i, &sp);
-		unsigned two = sp & (sp << 1 | prev); /* a space after a space */
-		if (odd) {
-			unsigned at = (unsigned)__builtin_ctz(odd);
-			*dbl = pairs != 0 || (two & ((1u << at) - 1)) != 0;
-			return i + at;
-		}
-		pairs |= two;
-		prev = sp >> 15;
-	}
-#else
-	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v, x, sp;
-		memcpy(&v, s + i, 8);
-		if (!utf8_printable8(v))
-			break;
-		x = v ^ (0x20 * ones);
-		sp = ~(((x & lows) + lows) | x | lows); /* the high bit of each space byte, exactly */
-		pairs |= (sp & (sp >> 8)) | (uint64_t)(i && s[i - 1] == ' ' && s[i] == ' ');
-	}
-#endif
-	for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++)
-		pairs |= (uint64_t)(s[i] == ' ' && i && s[i - 1] == ' ');
-	*dbl = pairs != 0;
-	return i;
-}
-
-/*
  * Where two spaces first stand in a row in s[0..n), n if nowhere.
  * Sixteen places at a time where SSE2 is there.
  */
@@ -362,7 +321,7 @@ static int plain_line(const char *s, size_t n)
 	int dbl;
 	if (!n)
 		return 1;
-	return s[0] != ' ' && s[n - 1] != ' ' && printable_run(s, n, &dbl) == n && !dbl;
+	return s[0] != ' ' && s[n - 1] != ' ' && utf8_printable_run(s, n, &dbl) == n && !dbl;
 }
 
 /* Append s[0..n) as one line; `plain`: plain_line(s, n), which the caller may know already. */
@@ -393,7 +352,7 @@ static void add_one_line(struct document *doc, const char *s, size_t n, unsigned
 		uint32_t cp;
 		long m;
 		int mid, dbl;
-		size_t run = i + printable_run(s + i, n - i, &dbl);
+		size_t run = i + utf8_printable_run(s + i, n - i, &dbl);
 		if (run > i) {
 			/* printable ASCII: copied, a run of spaces as one (none first) */
 			size_t e = run;

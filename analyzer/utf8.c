@@ -72,18 +72,59 @@ void utf8_encode(struct buf *out, uint32_t cp)
 	}
 }
 
-size_t utf8_printable_run(const char *s, size_t n)
+/* Are all 8 bytes of v (loaded from memory) printable ASCII? No byte >= 0x80, < 0x20 or 0x7F. */
+static inline int printable8(uint64_t v)
 {
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t x = v ^ (0x7F * ones);
+	return ((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) == 0;
+}
+
+/* utf8_printable_run(), inlined into utf8_line_len(), which runs for every line */
+static inline size_t printable_run(const char *s, size_t n, int *dbl)
+{
+	uint64_t pairs = 0;
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) { /* 8 bytes at a time */
-		uint64_t v;
-		memcpy(&v, s + i, 8);
-		if (!utf8_printable8(v))
-			break;
+#if defined(__SSE2__)
+	unsigned prev = 0; /* 1: the byte before this block is a space */
+	for (; i + 16 <= n; i += 16) {
+		/* signed compares: bytes 0x80 and up are below 0x20 too */
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+		unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+		unsigned two = sp & (sp << 1 | prev); /* a space after a space */
+		if (odd) {
+			unsigned at = (unsigned)__builtin_ctz(odd);
+			if (dbl)
+				*dbl = pairs != 0 || (two & ((1u << at) - 1)) != 0;
+			return i + at;
+		}
+		pairs |= two;
+		prev = sp >> 15;
 	}
-	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
-		i++;
+#else
+	const uint64_t ones = 0x0101010101010101u, lows = 0x7F7F7F7F7F7F7F7Fu;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v, x, sp;
+		memcpy(&v, s + i, 8);
+		if (!printable8(v))
+			break;
+		x = v ^ (0x20 * ones);
+		sp = ~(((x & lows) + lows) | x | lows); /* the high bit of each space byte, exactly */
+		pairs |= (sp & (sp >> 8)) | (uint64_t)(i && s[i - 1] == ' ' && s[i] == ' ');
+	}
+#endif
+	for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++)
+		pairs |= (uint64_t)(s[i] == ' ' && i && s[i - 1] == ' ');
+	if (dbl)
+		*dbl = pairs != 0;
 	return i;
+}
+
+size_t utf8_printable_run(const char *s, size_t n, int *dbl)
+{
+	return printable_run(s, n, dbl);
 }
 
 size_t utf8_text_run(const char *s, size_t n)
@@ -130,44 +171,26 @@ int utf8_is_text(const char *s, size_t n)
 
 size_t utf8_line_len(const char *s, size_t n, int *plain)
 {
-	size_t i = 0;
-	int ok = 1;
+	int dbl;
+	size_t i = printable_run(s, n, &dbl);
+
+	if (i == n || s[i] == '\n' || s[i] == '\r') {
+		*plain = !dbl && (!i || (s[0] != ' ' && s[i - 1] != ' '));
+		return i;
+	}
+	/* not plain: only the line break is wanted now */
+	*plain = 0;
 #if defined(__SSE2__)
-	unsigned prev = 0; /* 1: the byte before this block is a space */
 	for (; i + 16 <= n; i += 16) {
-		unsigned sp, odd = utf8_odd16(s + i, &sp);
-		unsigned dbl = sp & (sp << 1 | prev); /* a space after a space */
-		if (odd) {
-			unsigned at = (unsigned)__builtin_ctz(odd);
-			i += at;
-			ok = !(dbl & ((1u << at) - 1)) && (s[i] == '\n' || s[i] == '\r');
-			break;
-		}
-		if (dbl) {
-			ok = 0;
-			break;
-		}
-		prev = sp >> 15;
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned brk = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+		if (brk)
+			return i + (size_t)__builtin_ctz(brk);
 	}
-	if (!ok) /* not plain: only the line break is wanted now */
-		for (; i + 16 <= n; i += 16) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			unsigned brk = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-				_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
-			if (brk) {
-				*plain = 0;
-				return i + (size_t)__builtin_ctz(brk);
-			}
-		}
 #endif
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '\n' || c == '\r')
-			break;
-		if (c < 0x20 || c >= 0x7F || (c == ' ' && i && s[i - 1] == ' '))
-			ok = 0;
-	}
-	*plain = ok && (!i || (s[0] != ' ' && s[i - 1] != ' '));
+	while (i < n && s[i] != '\n' && s[i] != '\r')
+		i++;
 	return i;
 }
 
@@ -177,7 +200,7 @@ void utf8_append_valid(struct buf *out, const char *s, size_t n)
 	while (i < n) {
 		size_t start;
 		unsigned char c;
-		i += utf8_printable_run(s + i, n - i);
+		i += utf8_printable_run(s + i, n - i, NULL);
 		if (i >= n)
 			break;
 		start = i;

@@ -9,10 +9,6 @@
 
 #include "buf.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #define UTF8_REPLACEMENT 0xFFFD
 
 /*
@@ -23,29 +19,12 @@
 uint32_t utf8_decode(const char *s, size_t n, size_t *i);
 /* Append the UTF-8 encoding of `cp` (U+FFFD when out of range). */
 void utf8_encode(struct buf *out, uint32_t cp);
-/* The length of the leading run of printable ASCII (0x20-0x7E) in s[0..n). */
-size_t utf8_printable_run(const char *s, size_t n);
-/* Are all 8 bytes of v (loaded from memory) printable ASCII? No byte >= 0x80, < 0x20 or 0x7F. */
-static inline int utf8_printable8(uint64_t v)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t x = v ^ (0x7F * ones);
-	return ((v | ((v - 0x20 * ones) & ~v) | ((x - ones) & ~x)) & highs) == 0;
-}
-#if defined(__SSE2__)
 /*
- * The sixteen bytes at s as bits: those that are not printable ASCII
- * (below 0x20, 0x7F, 0x80 and up) are returned, the spaces set in *sp.
+ * The length of the leading run of printable ASCII (0x20-0x7E) in
+ * s[0..n); unless dbl is NULL, *dbl is set when two spaces in a row stand
+ * in it. Sixteen bytes at a time where SSE2 is there, else eight.
  */
-static inline unsigned utf8_odd16(const char *s, unsigned *sp)
-{
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	*sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-	/* signed compares: bytes 0x80 and up are below 0x20 too */
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-}
-#endif
+size_t utf8_printable_run(const char *s, size_t n, int *dbl);
 /* The length of the leading run of s[0..n) without bytes below 0x20 other than '\n' or above 0x7F. */
 size_t utf8_text_run(const char *s, size_t n);
 /*
