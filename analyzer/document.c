@@ -99,18 +99,26 @@ static struct {
 } heading_at[26][32];
 static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
 
-/* Fill heading_order and heading_at from heading_words (once). */
+/*
+ * Fill heading_order and heading_at from heading_words (once): a
+ * counting sort by first letter and length, which keeps the order of
+ * heading_words inside each group.
+ */
 static void heading_index_init(void)
 {
 	size_t c, len, k, o = 0;
+	for (k = 0; k < NHEADING_WORDS; k++)
+		heading_at[heading_words[k].word[0] - 'a'][strlen(heading_words[k].word)].hi++;
 	for (c = 0; c < 26; c++)
 		for (len = 0; len < 32; len++) {
 			heading_at[c][len].lo = (unsigned char)o;
-			for (k = 0; k < NHEADING_WORDS; k++)
-				if ((size_t)(heading_words[k].word[0] - 'a') == c && strlen(heading_words[k].word) == len)
-					heading_order[o++] = (unsigned char)k;
-			heading_at[c][len].hi = (unsigned char)o;
+			o += heading_at[c][len].hi;
+			heading_at[c][len].hi = heading_at[c][len].lo; /* the fill position, the group's end after */
 		}
+	for (k = 0; k < NHEADING_WORDS; k++) {
+		const char *w = heading_words[k].word;
+		heading_order[heading_at[w[0] - 'a'][strlen(w)].hi++] = (unsigned char)k;
+	}
 }
 
 /* The heading_words entry for the word w[0..wl) of ASCII letters in any case, or -1. */
