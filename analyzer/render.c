@@ -144,6 +144,37 @@ static int ci_prefix(const char *s, size_t n, const char *p)
 	return 1;
 }
 
+/* Are s[0..k) all ASCII digits? */
+static int all_digits(const char *s, size_t k)
+{
+	while (k-- > 0)
+		if (!isdigit((unsigned char)*s++))
+			return 0;
+	return 1;
+}
+
+/*
+ * A local phone number without a label at s[i]: three digits, '-', '.'
+ * or a space, four digits ("555-0131", "555.0131", "555 0131"), with no
+ * letter or digit after it, nor a '-', '.' or '/' that goes on with one
+ * ("120 1000-bed"). A year in the second group with a space before it is
+ * a count and a year ("top 100 2020"), not a phone. Returns 8 or 0. The
+ * reader's contact phone needs more (document_phone_at): this is for
+ * masking only.
+ */
+static size_t local_phone_at(const char *s, size_t n, size_t i)
+{
+	const char *t = s + i;
+	if (n - i < 8 || !all_digits(t, 3) || !all_digits(t + 4, 4) || (t[3] != '-' && t[3] != '.' && t[3] != ' '))
+		return 0;
+	if (n - i > 8 && (isalnum((unsigned char)t[8]) ||
+			  ((t[8] == '-' || t[8] == '.' || t[8] == '/') && n - i > 9 && isalnum((unsigned char)t[9]))))
+		return 0;
+	if (t[3] == ' ' && ((t[4] == '1' && t[5] == '9') || (t[4] == '2' && t[5] == '0')))
+		return 0;
+	return 8;
+}
+
 /* Length of an email, URL or phone-shaped token at s[i], and its mask. */
 static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 {
@@ -184,8 +215,8 @@ static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 			return d - i;
 		}
 	}
-	/* phone: 10-13 digits with separators, 7 or more after a label, no run of dates */
-	if ((e = document_phone_at(s, n, i)) > 0) {
+	/* phone: 10-13 digits with separators, 7 or more after a label, no run of dates; or a local number */
+	if ((e = document_phone_at(s, n, i)) > 0 || (e = local_phone_at(s, n, i)) > 0) {
 		*mask = "[phone]";
 		return e;
 	}

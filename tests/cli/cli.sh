@@ -164,6 +164,12 @@ redact)
 	grep -q '^0003 .*  \[name\] \[name\] and \[name\] wrote it\.$' "$T/out" || fail "nickname line: $(grep '^0003' "$T/out")"
 	run 0 extract --redact "$T/nick2.txt"
 	grep -q '^0003 .*  \[name\] built models\. Jennifer "Jen" Smith helped\.$' "$T/out" || fail "Bob: $(grep '^0003' "$T/out")"
+	# a local number without a label is masked; counts, years and part numbers are not (made here)
+	printf 'Ann Lee\n555-0131 | Boston, MA\nSUMMARY\nCall 555.0131 or 555 0131. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1.\n' >"$T/local.txt"
+	run 0 extract --redact "$T/local.txt"
+	grep -q '^0002 .*  \[phone\] | Boston, MA$' "$T/out" || fail "local phone: $(grep '^0002' "$T/out")"
+	grep -q '^0004 .*  Call \[phone\] or \[phone\]\. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1\.$' "$T/out" ||
+		fail "local phones in text: $(grep '^0004' "$T/out")"
 	: ;;
 *)
 	fail "unknown case" ;;
