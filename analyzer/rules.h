@@ -58,8 +58,9 @@ struct rx {
 };
 
 /*
- * The anchor index: the literals that let the matcher skip patterns that
- * cannot match (see rules/README.md, "How matching works"). Every pattern
+ * The anchor index (built by anchors.c): the literals that let the matcher
+ * skip patterns that cannot match (see rules/README.md, "How matching
+ * works"). Every pattern
  * is either "always run" or has anchors: ASCII-lowercase literals of two
  * or more bytes such that every match of the pattern contains one of
  * them, on the line where the match starts or (wrap) the line after it.
