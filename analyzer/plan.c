@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "graph.h"
 
 #define PLAN_MAX_WEEK_ROWS 1040 /* 20 years: the week list stops there */
 
@@ -105,55 +106,32 @@ static void graph_release(struct graph *g)
 	free(g->npre);
 }
 
+/* graph_postorder() edges: the steps a step needs. */
+static const size_t *step_edges(const void *g, size_t v, size_t *n)
+{
+	*n = ((const struct graph *)g)->npre[v];
+	return ((const struct graph *)g)->pre[v];
+}
+
 /*
  * Depth-first over prerequisite edges: fills `post` (prerequisites before
  * the steps that need them) or names a cycle in d.
  */
-static int graph_postorder(const struct graph *g, const struct plan_step *steps,
-			   const struct ruleset *rs, size_t *post, struct diag *d)
+static int graph_order(const struct graph *g, const struct plan_step *steps, const struct ruleset *rs,
+		       size_t *post, struct diag *d)
 {
-	unsigned char *color = xcalloc(g->n + 1, 1);
-	size_t *stack = xmalloc((g->n + 1) * sizeof(size_t));
-	size_t *iter = xcalloc(g->n + 1, sizeof(size_t));
-	size_t s0, npost = 0;
+	size_t *cycle = xmalloc((g->n + 1) * sizeof(size_t)), ncycle = 0, k;
+	struct buf cyc = BUF_INIT;
 	int ret = 0;
 
-	for (s0 = 0; s0 < g->n && !ret; s0++) {
-		size_t sp = 0;
-		if (color[s0])
-			continue;
-		stack[sp] = s0;
-		iter[sp++] = 0;
-		color[s0] = 1;
-		while (sp && !ret) {
-			size_t v = stack[sp - 1];
-			if (iter[sp - 1] < g->npre[v]) {
-				size_t w = g->pre[v][iter[sp - 1]++];
-				if (color[w] == 1) {
-					struct buf cyc = BUF_INIT;
-					size_t k = 0;
-					while (stack[k] != w)
-						k++;
-					for (; k < sp; k++)
-						buf_printf(&cyc, "%s -> ", rs->signals[steps[stack[k]].skill].id);
-					buf_puts(&cyc, rs->signals[steps[w].skill].id);
-					ret = diag_set(d, SG_ERULES, "prerequisite cycle: %s", cyc.ptr);
-					buf_release(&cyc);
-				} else if (!color[w]) {
-					color[w] = 1;
-					stack[sp] = w;
-					iter[sp++] = 0;
-				}
-			} else {
-				color[v] = 2;
-				post[npost++] = v;
-				sp--;
-			}
-		}
+	if (graph_postorder(g->n, step_edges, g, post, cycle, &ncycle)) {
+		for (k = 0; k < ncycle; k++)
+			buf_printf(&cyc, "%s -> ", rs->signals[steps[cycle[k]].skill].id);
+		buf_puts(&cyc, rs->signals[steps[cycle[0]].skill].id);
+		ret = diag_set(d, SG_ERULES, "prerequisite cycle: %s", cyc.ptr);
+		buf_release(&cyc);
 	}
-	free(color);
-	free(stack);
-	free(iter);
+	free(cycle);
 	return ret;
 }
 
@@ -182,7 +160,7 @@ int plan_order(struct plan_step *steps, size_t n, const struct ruleset *rs, stru
 			if (at[s->prereq[k]] >= 0)
 				g.pre[i][g.npre[i]++] = (size_t)at[s->prereq[k]];
 	}
-	ret = graph_postorder(&g, steps, rs, post, d);
+	ret = graph_order(&g, steps, rs, post, d);
 	if (ret < 0)
 		goto done;
 	/* dependents come after their prerequisites in `post`: walk it backwards */

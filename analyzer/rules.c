@@ -21,6 +21,7 @@
 #include "anchors.h"
 #include "buf.h"
 #include "document.h"
+#include "graph.h"
 #include "io.h"
 #include "json_pos.h"
 
@@ -1176,64 +1177,38 @@ static int ref_fail(struct ctx *c, const struct pending_ref *p, const char *fmt,
 	return fail(c, "%s", msg);
 }
 
-/* Prerequisite cycles: DFS with colours; names the cycle. */
-static int check_cycles(struct ctx *c, const struct pending_ref *any)
+/* graph_postorder() edges: a skill's prerequisites. */
+static const size_t *prereq_edges(const void *rs, size_t v, size_t *n)
+{
+	const struct signal *s = &((const struct ruleset *)rs)->signals[v];
+	*n = s->nprereq;
+	return s->prereq;
+}
+
+/* Prerequisite cycles (prerequisites are skills, checked before): named with the skill that closes one. */
+static int check_cycles(struct ctx *c)
 {
 	struct ruleset *rs = c->rs;
-	unsigned char *color = xcalloc(rs->nsignals, 1);
-	size_t *stack = xmalloc((rs->nsignals + 1) * sizeof(size_t));
-	size_t *iter = xcalloc(rs->nsignals + 1, sizeof(size_t));
-	size_t s0, ret = 0;
+	size_t *cycle = xmalloc((rs->nskills + 1) * sizeof(size_t)), ncycle = 0, k;
+	struct signal *w;
+	struct buf cyc = BUF_INIT;
 
-	for (s0 = 0; s0 < rs->nskills && !ret; s0++) {
-		size_t sp = 0;
-		if (color[s0])
-			continue;
-		stack[sp++] = s0;
-		color[s0] = 1;
-		iter[0] = 0;
-		while (sp && !ret) {
-			size_t v = stack[sp - 1];
-			if (iter[sp - 1] < rs->signals[v].nprereq) {
-				size_t w = rs->signals[v].prereq[iter[sp - 1]++];
-				if (color[w] == 1) {
-					struct buf cyc = BUF_INIT;
-					size_t k = 0;
-					while (stack[k] != w)
-						k++;
-					for (; k < sp; k++)
-						buf_printf(&cyc, "%s -> ", rs->signals[stack[k]].id);
-					buf_puts(&cyc, rs->signals[w].id);
-					c->fname = rs->signals[w].file;
-					(void)any;
-					{
-						unsigned line, col;
-						signal_where(c->files, c->nfiles, &rs->signals[w]);
-						line = rs->signals[w].line;
-						col = rs->signals[w].col;
-						diag_set(c->d, SG_ERULES,
-							 "%s/%s:%u:%u: skill '%s': prerequisite cycle: %s",
-							 c->origin, c->fname, line, col, rs->signals[w].id, cyc.ptr);
-						c->failed = 1;
-					}
-					buf_release(&cyc);
-					ret = 1;
-				} else if (!color[w]) {
-					color[w] = 1;
-					stack[sp] = w;
-					iter[sp] = 0;
-					sp++;
-				}
-			} else {
-				color[v] = 2;
-				sp--;
-			}
-		}
+	if (!graph_postorder(rs->nskills, prereq_edges, rs, NULL, cycle, &ncycle)) {
+		free(cycle);
+		return 0;
 	}
-	free(color);
-	free(stack);
-	free(iter);
-	return ret ? -1 : 0;
+	for (k = 0; k < ncycle; k++)
+		buf_printf(&cyc, "%s -> ", rs->signals[cycle[k]].id);
+	w = &rs->signals[cycle[0]];
+	buf_puts(&cyc, w->id);
+	c->fname = w->file;
+	signal_where(c->files, c->nfiles, w);
+	diag_set(c->d, SG_ERULES, "%s/%s:%u:%u: skill '%s': prerequisite cycle: %s", c->origin, c->fname,
+		 w->line, w->col, w->id, cyc.ptr);
+	c->failed = 1;
+	buf_release(&cyc);
+	free(cycle);
+	return -1;
 }
 
 static int resolve(struct ctx *c, struct refs *r)
@@ -1277,7 +1252,7 @@ static int resolve(struct ctx *c, struct refs *r)
 				 c->origin, c->rs->roles[i].file, c->rs->roles[i].id);
 			return -1;
 		}
-	return check_cycles(c, NULL);
+	return check_cycles(c);
 }
 
 static int cmp_role(const void *a, const void *b)

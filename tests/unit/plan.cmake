@@ -1,5 +1,5 @@
 # Unit tests of the planner and the rule-set linter (test_plan.c).
 skillgap_unit(test_plan CASES
   test_plan__order_prerequisites test_plan__schedule_mini test_plan__schedule_arithmetic
-  test_plan__dates test_plan__order_cycle test_plan__no_gaps test_plan__lint_findings
+  test_plan__dates test_plan__order_cycle test_plan__graph_postorder test_plan__no_gaps test_plan__lint_findings
   test_plan__lint_cycle_is_load_error test_plan__lint_mini_clean test_plan__lint_embedded_clean)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "graph.h"
 #include "lint.h"
 #include "match.h"
 #include "plan.h"
@@ -252,6 +253,39 @@ static void test_plan__dates(void)
 	CHECK_INT(plan_days_from_civil(2027, 1, 4), 20822);
 }
 
+/* graph_postorder() itself: a small DAG in postorder, then a cycle named from where it starts. */
+static const size_t *test_edges(const void *ctx, size_t v, size_t *n)
+{
+	const size_t(*adj)[3] = ctx; /* row v: count, then up to 2 edges */
+	*n = adj[v][0];
+	return &adj[v][1];
+}
+
+static void test_plan__graph_postorder(void)
+{
+	/* 0 -> 1, 0 -> 2, 1 -> 3, 2 -> 3, 4 alone */
+	size_t adj[5][3] = { { 2, 1, 2 }, { 1, 3, 0 }, { 1, 3, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
+	size_t post[5], cycle[5], ncycle = 0, k;
+	static const size_t want[5] = { 3, 1, 2, 0, 4 };
+	CHECK_INT(graph_postorder(5, test_edges, adj, post, cycle, &ncycle), 0);
+	for (k = 0; k < 5; k++)
+		CHECK_INT(post[k], want[k]);
+	/* 3 -> 1 closes 1 -> 3 -> 1, found from root 0 */
+	adj[3][0] = 1;
+	adj[3][1] = 1;
+	CHECK_INT(graph_postorder(5, test_edges, adj, NULL, cycle, &ncycle), 1);
+	CHECK_INT(ncycle, 2);
+	CHECK_INT(cycle[0], 1);
+	CHECK_INT(cycle[1], 3);
+	/* a self-edge */
+	adj[3][0] = 0;
+	adj[4][0] = 1;
+	adj[4][1] = 4;
+	CHECK_INT(graph_postorder(5, test_edges, adj, post, cycle, &ncycle), 1);
+	CHECK_INT(ncycle, 1);
+	CHECK_INT(cycle[0], 4);
+}
+
 /* A graph with a cycle, built in memory (the loader would refuse it). */
 static void test_plan__order_cycle(void)
 {
@@ -380,6 +414,6 @@ static void test_plan__lint_embedded_clean(void)
 }
 
 TEST_MAIN(TEST(test_plan__order_prerequisites), TEST(test_plan__schedule_mini),
-	  TEST(test_plan__schedule_arithmetic), TEST(test_plan__dates), TEST(test_plan__order_cycle),
+	  TEST(test_plan__schedule_arithmetic), TEST(test_plan__dates), TEST(test_plan__order_cycle), TEST(test_plan__graph_postorder),
 	  TEST(test_plan__no_gaps), TEST(test_plan__lint_findings), TEST(test_plan__lint_cycle_is_load_error),
 	  TEST(test_plan__lint_mini_clean), TEST(test_plan__lint_embedded_clean))
