@@ -154,7 +154,17 @@ parallel_jsonl)
 	run 1 score --merge --format csv "$T/parts.jsonl"
 	cmp -s "$T/single.csv" "$T/out" || fail "merged parallel output differs from one run: $(diff "$T/single.csv" "$T/out")"
 	"$BIN" score --merge --format csv <"$T/parts.jsonl" >"$T/out2"
-	cmp -s "$T/single.csv" "$T/out2" || fail "--merge from stdin differs" ;;
+	cmp -s "$T/single.csv" "$T/out2" || fail "--merge from stdin differs"
+	# the forms docs/scale.md recommends: blocks by size, and parts of the file read in place
+	# (blocks of 8 KB here, above the longest record, so that several jobs run)
+	parallel --will-cite --pipe --block 8k "$BIN" score --role $ROLE --jsonl --format jsonl -j1 \
+		<"$T/in.jsonl" >"$T/block.jsonl"
+	run 1 score --merge --format csv "$T/block.jsonl"
+	cmp -s "$T/single.csv" "$T/out" || fail "parallel --pipe --block: $(diff "$T/single.csv" "$T/out")"
+	parallel --will-cite --pipe-part --block 8k -a "$T/in.jsonl" "$BIN" score --role $ROLE --jsonl \
+		--format jsonl -j1 >"$T/part.jsonl"
+	run 1 score --merge --format csv "$T/part.jsonl"
+	cmp -s "$T/single.csv" "$T/out" || fail "parallel --pipe-part: $(diff "$T/single.csv" "$T/out")" ;;
 parallel_files)
 	need_parallel
 	ls samples/batch/* >"$T/list"
