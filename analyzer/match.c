@@ -53,6 +53,23 @@ struct window {
 
 #define SCAN_FILTER_BITS 32768u
 
+/*
+ * From this length on, a line's exclude matches are found once per
+ * exclude pattern and kept for the document (struct xspan_slot): a long
+ * line (a resume without line breaks) holds many hits, and searching it
+ * from its start for each hit would cost hits x length.
+ */
+#define XSPAN_MIN_LINE 512u
+#define XSPAN_SLOTS 64u
+
+/* The matches of one exclude pattern on one line: spans xspan[2 * first ..], n of them. */
+struct xspan_slot {
+	const struct rx *x;
+	uint32_t gen, line;  /* valid when gen == matcher.gen */
+	uint32_t first, n;
+	int cut;             /* a match-limit error ended the list: search per hit instead */
+};
+
 /* Whole-word anchors with one text: ids word_ids[first .. first + count). */
 struct word_slot {
 	const char *text;   /* NULL: empty slot */
@@ -125,6 +142,9 @@ struct matcher {
 	uint32_t gen;
 	struct window *win;
 	size_t nwin, awin;
+	struct xspan_slot xslot[XSPAN_SLOTS];
+	uint32_t *xspan;    /* start, end of each exclude match kept (reset per document) */
+	size_t nxspan, axspan;
 };
 
 void evidence_list_init(struct evidence_list *ev)
@@ -514,6 +534,7 @@ void matcher_free(struct matcher *m)
 	free(m->sections);
 	scan_release(&m->scan);
 	free(m->win);
+	free(m->xspan);
 	free(m);
 }
 
@@ -603,6 +624,77 @@ static int may_exclude(const struct matcher *m, const struct rx *x, const struct
 	return 0;
 }
 
+/* The byte after the character at s[i] (s[0..n) is valid UTF-8). */
+static size_t next_char(const char *s, size_t n, size_t i)
+{
+	for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+		;
+	return i;
+}
+
+/* Does the span [s, e) overlap the hit [hs, he)? (An empty span counts inside it.) */
+static int overlaps(size_t s, size_t e, size_t hs, size_t he)
+{
+	return s < he && (e > hs || (s == e && s >= hs));
+}
+
+/* Every match of exclude pattern x on line li (l), in order: found once per document. */
+static const struct xspan_slot *xspans(struct matcher *m, const struct rx *x, const struct doc_line *l,
+				       uint32_t li)
+{
+	struct xspan_slot *sl = &m->xslot[((uintptr_t)x / sizeof(*x) * 31u + li) % XSPAN_SLOTS];
+	const char *line = m->doc->text.ptr + l->off;
+	PCRE2_SIZE start = 0;
+
+	if (sl->gen == m->gen && sl->x == x && sl->line == li)
+		return sl;
+	sl->gen = m->gen;
+	sl->x = x;
+	sl->line = li;
+	sl->first = (uint32_t)(m->nxspan / 2);
+	sl->n = 0;
+	sl->cut = 0;
+	if (!may_exclude(m, x, l))
+		return sl;
+	pcre2_set_offset_limit(m->xctx, PCRE2_UNSET);
+	while (start <= l->len) {
+		int rc = match_at(x->code, line, l->len, start, m->md, m->xctx);
+		PCRE2_SIZE *ov;
+		if (rc < 0) {
+			sl->cut = rc != PCRE2_ERROR_NOMATCH;
+			break;
+		}
+		ov = pcre2_get_ovector_pointer(m->md);
+		m->xspan = xgrow(m->xspan, &m->axspan, m->nxspan + 2, sizeof(uint32_t));
+		m->xspan[m->nxspan++] = (uint32_t)ov[0];
+		m->xspan[m->nxspan++] = (uint32_t)ov[1];
+		sl->n++;
+		start = ov[1] > ov[0] ? ov[1] : next_char(line, l->len, ov[0]);
+	}
+	return sl;
+}
+
+/*
+ * Does a span of the list sp (n spans in order: starts and ends both
+ * rise) overlap the hit [hs, he)? The first span that ends at hs or
+ * later, by bisection, then the few after it that start before he.
+ */
+static int spans_overlap(const uint32_t *sp, uint32_t n, size_t hs, size_t he)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (sp[2 * mid + 1] < hs)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && sp[2 * lo] < he; lo++)
+		if (overlaps(sp[2 * lo], sp[2 * lo + 1], hs, he))
+			return 1;
+	return 0;
+}
+
 /* Does an exclude pattern of `s` match a span overlapping [off, off+len) on the line? */
 static int excluded(struct matcher *m, const struct signal *s, const struct document *doc,
 		    const struct doc_line *l, size_t off, size_t len)
@@ -610,23 +702,31 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 	const char *line = doc->text.ptr + l->off;
 	size_t hs = off - l->off, he = hs + len, k;
 
-	/* only a match that starts before the hit's end can overlap it */
-	pcre2_set_offset_limit(m->xctx, he - 1);
 	for (k = 0; k < s->nexclude; k++) {
 		PCRE2_SIZE start = 0;
+		if (l->len >= XSPAN_MIN_LINE) {
+			const struct xspan_slot *sl = xspans(m, &s->exclude[k], l, (uint32_t)(l - doc->lines));
+			if (!sl->cut) {
+				if (spans_overlap(m->xspan + 2 * (size_t)sl->first, sl->n, hs, he))
+					return 1;
+				continue;
+			}
+		}
 		if (!may_exclude(m, &s->exclude[k], l))
 			continue;
+		/* only a match that starts before the hit's end can overlap it */
+		pcre2_set_offset_limit(m->xctx, he - 1);
 		while (start <= l->len) {
 			int rc = match_at(s->exclude[k].code, line, l->len, start, m->md, m->xctx);
 			PCRE2_SIZE *ov;
 			if (rc < 0)
 				break;
 			ov = pcre2_get_ovector_pointer(m->md);
-			if (ov[0] < he && (ov[1] > hs || (ov[0] == ov[1] && ov[0] >= hs)))
+			if (overlaps(ov[0], ov[1], hs, he))
 				return 1;
 			if (ov[0] >= he)
 				break;
-			start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			start = ov[1] > ov[0] ? ov[1] : next_char(line, l->len, ov[0]);
 		}
 	}
 	return 0;
@@ -1071,6 +1171,7 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 		m->gen = 1;
 	}
 	m->nwin = 0;
+	m->nxspan = 0;
 	m->doc = doc;
 	if (!m->full_scan && doc->nlines) {
 		lowercase_text(m, doc->text.ptr, len);

@@ -469,6 +469,58 @@ static void test_match__trap_nasm_cpt(void)
 	HIT("cpt-coding", SEC_EXPERIENCE, "Audited CPT codes for outpatient claims");
 }
 
+/*
+ * A resume without line breaks: one line of 8,000 sentences (about 900
+ * KB), each with a kept "NLP" and one an exclusion takes ("certified NLP
+ * practitioner"). Every kept one is evidence, at its exact place, and no
+ * excluded one; the same on short lines. Exclude matches on a long line
+ * are found once per line: searched again from the line's start for each
+ * hit, this took minutes (hits x length).
+ */
+static void test_match__long_line_exclusions(void)
+{
+	static const char rep[] = "NLP for radiology report text extraction at scale; "
+				  "certified NLP practitioner since 2019 with many happy clients; ";
+	enum { N = 8000 };
+	struct ruleset *rs = embedded();
+	long s = rs ? rules_find_signal(rs, "clinical-nlp") : -1;
+	size_t k, pass, replen = strlen(rep);
+	if (s < 0) {
+		test_failures++;
+		return;
+	}
+	for (pass = 0; pass < 2; pass++) { /* one long line, then a line per sentence pair */
+		struct document *doc = document_new(DOC_TEXT);
+		struct matcher *m = matcher_new(rs);
+		struct evidence_list ev;
+		struct buf text = BUF_INIT;
+		for (k = 0; k < N; k++)
+			buf_puts(&text, rep);
+		document_set_section(doc, SEC_EXPERIENCE);
+		if (pass == 0)
+			document_add_line(doc, text.ptr, text.len, 0);
+		else
+			for (k = 0; k < N; k++)
+				document_add_line(doc, text.ptr + k * replen, replen, 0);
+		document_finish(doc);
+		evidence_list_init(&ev);
+		matcher_run(m, doc, &ev);
+		CHECK_INT(ev.count[s], N);
+		if (ev.count[s] == N) {
+			const struct evidence *first = &ev.items[ev.first[s]], *last = first + N - 1;
+			size_t lastline = pass == 0 ? 0 : N - 1;
+			CHECK_INT(first->len, 3);
+			CHECK_INT(first->off, doc->lines[0].off);
+			CHECK_INT(last->line, lastline);
+			CHECK_INT(last->off, doc->lines[lastline].off + (pass == 0 ? (N - 1) * replen : 0));
+		}
+		evidence_list_release(&ev);
+		buf_release(&text);
+		matcher_free(m);
+		document_free(doc);
+	}
+}
+
 /* Every line of tests/data/traps/traps.tsv: expect<TAB>id<TAB>section<TAB>text */
 static void test_match__traps_table(void)
 {
@@ -515,5 +567,5 @@ TEST_MAIN(TEST(test_match__term_boundaries), TEST(test_match__sections_and_exclu
 	  TEST(test_match__evidence_spans), TEST(test_match__exclude_elsewhere_keeps_span), TEST(test_match__raw_patterns_stay_on_their_line), TEST(test_match__co_anchors), TEST(test_match__exclude_inside_hit), TEST(test_match__index_same_as_full_scan), TEST(test_match__trap_r_and_d), TEST(test_match__trap_go_live),
 	  TEST(test_match__trap_epic), TEST(test_match__trap_icd), TEST(test_match__trap_nlp_practitioner),
 	  TEST(test_match__trap_cv), TEST(test_match__trap_ml_units), TEST(test_match__trap_nasm_cpt),
-	  TEST(test_match__traps_table)
+	  TEST(test_match__traps_table), TEST(test_match__long_line_exclusions)
 	  )
