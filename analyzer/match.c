@@ -707,7 +707,7 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 		if (l->len >= XSPAN_MIN_LINE) {
 			const struct xspan_slot *sl = xspans(m, &s->exclude[k], l, (uint32_t)(l - doc->lines));
 			if (!sl->cut) {
-				if (spans_overlap(m->xspan + 2 * (size_t)sl->first, sl->n, hs, he))
+				if (sl->n && spans_overlap(m->xspan + 2 * (size_t)sl->first, sl->n, hs, he))
 					return 1;
 				continue;
 			}
