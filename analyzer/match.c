@@ -704,7 +704,8 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 
 	for (k = 0; k < s->nexclude; k++) {
 		PCRE2_SIZE start = 0;
-		if (l->len >= XSPAN_MIN_LINE) {
+		/* a full scan (testing) searches hit by hit, the reference for this */
+		if (l->len >= XSPAN_MIN_LINE && !m->full_scan) {
 			const struct xspan_slot *sl = xspans(m, &s->exclude[k], l, (uint32_t)(l - doc->lines));
 			if (!sl->cut) {
 				if (sl->n && spans_overlap(m->xspan + 2 * (size_t)sl->first, sl->n, hs, he))

@@ -55,7 +55,9 @@ int matcher_run(struct matcher *m, const struct document *doc, struct evidence_l
 
 /*
  * Testing aid: with `on`, run every pattern over the whole text instead
- * of using the anchor index. The evidence must be the same either way.
+ * of using the anchor index, and search a long line's exclusions for each
+ * hit instead of once for the line. The evidence must be the same either
+ * way (test_match, fuzz_match).
  */
 void matcher_set_full_scan(struct matcher *m, int on);
 
