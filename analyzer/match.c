@@ -54,18 +54,23 @@ struct window {
 #define SCAN_FILTER_BITS 32768u
 
 /*
- * From this length on, a line's exclude matches are found once per
- * exclude pattern and kept for the document (struct xspan_slot): a long
- * line (a resume without line breaks) holds many hits, and searching it
- * from its start for each hit would cost hits x length.
+ * On a line of XSPAN_MIN_LINE bytes or more, once XSPAN_AFTER hits have
+ * been checked against one exclude pattern, its matches on the line are
+ * found once and kept for the document (struct xspan_slot): a long line
+ * (a resume without line breaks) holds many hits, and searching it from
+ * its start for each would cost hits x length. The first few hits are
+ * searched for as on any line: with one hit per signal (score), a whole
+ * line's matches would cost more.
  */
 #define XSPAN_MIN_LINE 512u
+#define XSPAN_AFTER 4u
 #define XSPAN_SLOTS 64u
 
-/* The matches of one exclude pattern on one line: spans xspan[2 * first ..], n of them. */
+/* One exclude pattern on one line: the hits checked so far, then its matches, spans xspan[2 * first ..]. */
 struct xspan_slot {
 	const struct rx *x;
 	uint32_t gen, line;  /* valid when gen == matcher.gen */
+	uint32_t checks;     /* hits checked (XSPAN_AFTER: the spans are there) */
 	uint32_t first, n;
 	int cut;             /* a match-limit error ended the list: search per hit instead */
 };
@@ -638,7 +643,10 @@ static int overlaps(size_t s, size_t e, size_t hs, size_t he)
 	return s < he && (e > hs || (s == e && s >= hs));
 }
 
-/* Every match of exclude pattern x on line li (l), in order: found once per document. */
+/*
+ * Every match of exclude pattern x on line li (l), in order, found once
+ * per document; NULL while fewer than XSPAN_AFTER hits asked.
+ */
 static const struct xspan_slot *xspans(struct matcher *m, const struct rx *x, const struct doc_line *l,
 				       uint32_t li)
 {
@@ -646,11 +654,16 @@ static const struct xspan_slot *xspans(struct matcher *m, const struct rx *x, co
 	const char *line = m->doc->text.ptr + l->off;
 	PCRE2_SIZE start = 0;
 
-	if (sl->gen == m->gen && sl->x == x && sl->line == li)
+	if (sl->gen != m->gen || sl->x != x || sl->line != li) {
+		sl->gen = m->gen;
+		sl->x = x;
+		sl->line = li;
+		sl->checks = 0;
+	}
+	if (sl->checks == XSPAN_AFTER)
 		return sl;
-	sl->gen = m->gen;
-	sl->x = x;
-	sl->line = li;
+	if (++sl->checks < XSPAN_AFTER)
+		return NULL;
 	sl->first = (uint32_t)(m->nxspan / 2);
 	sl->n = 0;
 	sl->cut = 0;
@@ -707,7 +720,7 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 		/* a full scan (testing) searches hit by hit, the reference for this */
 		if (l->len >= XSPAN_MIN_LINE && !m->full_scan) {
 			const struct xspan_slot *sl = xspans(m, &s->exclude[k], l, (uint32_t)(l - doc->lines));
-			if (!sl->cut) {
+			if (sl && !sl->cut) {
 				if (sl->n && spans_overlap(m->xspan + 2 * (size_t)sl->first, sl->n, hs, he))
 					return 1;
 				continue;
