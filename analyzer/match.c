@@ -644,6 +644,25 @@ static int overlaps(size_t s, size_t e, size_t hs, size_t he)
 }
 
 /*
+ * The next match of exclude pattern x on a line (s[0..n)) from *start
+ * on, into span; *start moves past it (past an empty one, by a
+ * character). The offset limit set in m->xctx applies. Returns PCRE2's
+ * answer: below 0, no match (or the match limit).
+ */
+static int exclude_next(struct matcher *m, const struct rx *x, const char *s, size_t n, PCRE2_SIZE *start,
+			PCRE2_SIZE span[2])
+{
+	int rc = match_at(x->code, s, n, *start, m->md, m->xctx);
+	if (rc >= 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+		span[0] = ov[0];
+		span[1] = ov[1];
+		*start = ov[1] > ov[0] ? ov[1] : next_char(s, n, ov[0]);
+	}
+	return rc;
+}
+
+/*
  * Every match of exclude pattern x on line li (l), in order, found once
  * per document; NULL while fewer than XSPAN_AFTER hits asked.
  */
@@ -652,7 +671,8 @@ static const struct xspan_slot *xspans(struct matcher *m, const struct rx *x, co
 {
 	struct xspan_slot *sl = &m->xslot[((uintptr_t)x / sizeof(*x) * 31u + li) % XSPAN_SLOTS];
 	const char *line = m->doc->text.ptr + l->off;
-	PCRE2_SIZE start = 0;
+	PCRE2_SIZE start = 0, span[2];
+	int rc = 0;
 
 	if (sl->gen != m->gen || sl->x != x || sl->line != li) {
 		sl->gen = m->gen;
@@ -670,20 +690,13 @@ static const struct xspan_slot *xspans(struct matcher *m, const struct rx *x, co
 	if (!may_exclude(m, x, l))
 		return sl;
 	pcre2_set_offset_limit(m->xctx, PCRE2_UNSET);
-	while (start <= l->len) {
-		int rc = match_at(x->code, line, l->len, start, m->md, m->xctx);
-		PCRE2_SIZE *ov;
-		if (rc < 0) {
-			sl->cut = rc != PCRE2_ERROR_NOMATCH;
-			break;
-		}
-		ov = pcre2_get_ovector_pointer(m->md);
+	while (start <= l->len && (rc = exclude_next(m, x, line, l->len, &start, span)) >= 0) {
 		m->xspan = xgrow(m->xspan, &m->axspan, m->nxspan + 2, sizeof(uint32_t));
-		m->xspan[m->nxspan++] = (uint32_t)ov[0];
-		m->xspan[m->nxspan++] = (uint32_t)ov[1];
+		m->xspan[m->nxspan++] = (uint32_t)span[0];
+		m->xspan[m->nxspan++] = (uint32_t)span[1];
 		sl->n++;
-		start = ov[1] > ov[0] ? ov[1] : next_char(line, l->len, ov[0]);
 	}
+	sl->cut = rc < 0 && rc != PCRE2_ERROR_NOMATCH;
 	return sl;
 }
 
@@ -716,7 +729,7 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 	size_t hs = off - l->off, he = hs + len, k;
 
 	for (k = 0; k < s->nexclude; k++) {
-		PCRE2_SIZE start = 0;
+		PCRE2_SIZE start = 0, span[2];
 		/* a full scan (testing) searches hit by hit, the reference for this */
 		if (l->len >= XSPAN_MIN_LINE && !m->full_scan) {
 			const struct xspan_slot *sl = xspans(m, &s->exclude[k], l, (uint32_t)(l - doc->lines));
@@ -730,17 +743,11 @@ static int excluded(struct matcher *m, const struct signal *s, const struct docu
 			continue;
 		/* only a match that starts before the hit's end can overlap it */
 		pcre2_set_offset_limit(m->xctx, he - 1);
-		while (start <= l->len) {
-			int rc = match_at(s->exclude[k].code, line, l->len, start, m->md, m->xctx);
-			PCRE2_SIZE *ov;
-			if (rc < 0)
-				break;
-			ov = pcre2_get_ovector_pointer(m->md);
-			if (overlaps(ov[0], ov[1], hs, he))
+		while (start <= l->len && exclude_next(m, &s->exclude[k], line, l->len, &start, span) >= 0) {
+			if (overlaps(span[0], span[1], hs, he))
 				return 1;
-			if (ov[0] >= he)
+			if (span[0] >= he)
 				break;
-			start = ov[1] > ov[0] ? ov[1] : next_char(line, l->len, ov[0]);
 		}
 	}
 	return 0;

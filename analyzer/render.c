@@ -223,13 +223,13 @@ static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 	return 0;
 }
 
-/* Length of a part of the candidate's name (3+ letters) starting at s[i] as a whole word. */
 /* Does c end a part of a name? Quotes and brackets set off a nickname: Jennifer "Jen" Smith, Robert (Bob) Jones. */
 static int name_break(char c)
 {
 	return c == ' ' || c == ',' || c == '"' || c == '(' || c == ')';
 }
 
+/* Length of a part of the candidate's name (3+ letters) starting at s[i] as a whole word. */
 static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
 {
 	const char *p = name;
