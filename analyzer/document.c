@@ -247,6 +247,9 @@ void document_free(struct document *doc)
 	for (i = 0; i < doc->contact.nlinks; i++)
 		free(doc->contact.links[i]);
 	free(doc->contact.links);
+	for (i = 0; i < doc->contact.nhandles; i++)
+		free(doc->contact.handles[i]);
+	free(doc->contact.handles);
 	free(doc);
 }
 
@@ -503,19 +506,29 @@ void document_set_contact(struct document *doc, const char *name, const char *em
 	}
 }
 
-void document_add_link(struct document *doc, const char *url)
+/* Append a copy of s to list[0..*n) unless it is there; at most 16 kept. */
+static void add_unique(char ***list, size_t *n, const char *s)
 {
 	size_t i;
-	if (!url || !*url)
-		return;
-	for (i = 0; i < doc->contact.nlinks; i++)
-		if (strcmp(doc->contact.links[i], url) == 0)
+	for (i = 0; i < *n; i++)
+		if (strcmp((*list)[i], s) == 0)
 			return;
-	if (doc->contact.nlinks >= 16)
+	if (*n >= 16)
 		return;
-	doc->contact.links = xrealloc(doc->contact.links,
-				      (doc->contact.nlinks + 1) * sizeof(char *));
-	doc->contact.links[doc->contact.nlinks++] = xstrdup(url);
+	*list = xrealloc(*list, (*n + 1) * sizeof(char *));
+	(*list)[(*n)++] = xstrdup(s);
+}
+
+void document_add_link(struct document *doc, const char *url)
+{
+	if (url && *url)
+		add_unique(&doc->contact.links, &doc->contact.nlinks, url);
+}
+
+void document_add_handle(struct document *doc, const char *handle)
+{
+	if (handle && strlen(handle) >= 3) /* "jd" would mask every "jd" */
+		add_unique(&doc->contact.handles, &doc->contact.nhandles, handle);
 }
 
 int document_has_text(const struct document *doc)

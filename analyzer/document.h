@@ -84,6 +84,8 @@ struct doc_contact {
 	char *phone;
 	char **links;
 	size_t nlinks;
+	char **handles;   /* profile user names (JSON Resume basics.profiles[].username) */
+	size_t nhandles;
 };
 
 struct document {
@@ -131,6 +133,8 @@ void document_add_dates(struct document *doc, int start, int end, int open, uint
 void document_set_contact(struct document *doc, const char *name, const char *email,
 			  const char *phone);
 void document_add_link(struct document *doc, const char *url);
+/* Record a profile user name ("jane-doe-md"), which --redact masks wherever it stands. */
+void document_add_handle(struct document *doc, const char *handle);
 
 /*
  * Finish building: find contact details the reader did not set (email,

@@ -686,6 +686,7 @@ static void resume_basics(struct document *doc, const cJSON *b)
 		join_parts(&line, parts, 3);
 		add_text(doc, line.ptr, 0);
 		document_add_link(doc, parts[2]);
+		document_add_handle(doc, parts[1]);
 	}
 	if (summary) {
 		document_add_heading(doc, "Summary", 7, SEC_SUMMARY);

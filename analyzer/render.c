@@ -229,7 +229,60 @@ static int name_break(char c)
 	return c == ' ' || c == ',' || c == '"' || c == '(' || c == ')';
 }
 
-/* Length of a part of the candidate's name (3+ letters) starting at s[i] as a whole word. */
+/*
+ * Do the l bytes at s and w spell the same, ignoring case? Case is
+ * folded for ASCII letters and for the Latin-1 letters (U+00C0-U+00DE
+ * against U+00E0-U+00FE, in UTF-8 C3 80-9E and C3 A0-BE, except the
+ * signs U+00D7 and U+00F7): "JANE" is "Jane", "ÉLODIE" is "Élodie". The
+ * folded bytes have the same length, so l bytes of one match l of the other.
+ */
+static int name_eq(const char *s, const char *w, size_t l)
+{
+	size_t k;
+	for (k = 0; k < l; k++) {
+		unsigned char a = (unsigned char)s[k], b = (unsigned char)w[k];
+		if (a == b)
+			continue;
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char)(a + 32);
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b + 32);
+		if (k > 0 && (unsigned char)s[k - 1] == 0xC3) { /* w[k - 1] is 0xC3 too: it matched */
+			if (a >= 0x80 && a <= 0x9E && a != 0x97)
+				a = (unsigned char)(a + 32);
+			if (b >= 0x80 && b <= 0x9E && b != 0x97)
+				b = (unsigned char)(b + 32);
+		}
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Titles and credentials a name line may carry ("Dr. Priya Raman, PhD",
+ * "Sam Lee, MBA"): not parts of the name, so "PhD" elsewhere stays.
+ * Only those of 3 letters or more; shorter parts are never masked.
+ */
+static const char *const name_titles[] = {
+	"aprn", "bsc", "bsn", "ccs", "cphims", "cpa", "crna", "dnp", "dphil", "edd", "esq", "faan", "fache",
+	"facp", "fnp", "frcp", "frcs", "iii", "mba", "mfa", "mha", "mhi", "miss", "mph", "mrs", "msc", "msn",
+	"pharmd", "phd", "pmp", "prof", "rhia", "rhit", "sir",
+};
+
+static int name_title(const char *w, size_t l)
+{
+	size_t k;
+	for (k = 0; k < sizeof(name_titles) / sizeof(name_titles[0]); k++)
+		if (strlen(name_titles[k]) == l && name_eq(w, name_titles[k], l))
+			return 1;
+	return 0;
+}
+
+/*
+ * Length of a part of the candidate's name (3+ letters, no title or
+ * credential) starting at s[i] as a whole word, in any case.
+ */
 static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
 {
 	const char *p = name;
@@ -246,11 +299,35 @@ static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
 			w++, l--;
 		if (l && w[l - 1] == '\'')
 			l--;
-		if (l >= 3 && w[l - 1] != '.' && i + l <= n && memcmp(s + i, w, l) == 0 &&
+		if (l >= 3 && w[l - 1] != '.' && i + l <= n && name_eq(s + i, w, l) && !name_title(w, l) &&
 		    (i + l == n || !(isalnum((unsigned char)s[i + l]) || (unsigned char)s[i + l] >= 0x80)))
 			return l;
 		while (*p && name_break(*p))
 			p++;
+	}
+	return 0;
+}
+
+/* Does c join the characters of a user name ("jane-doe_md.42")? */
+static int handle_byte(unsigned char c)
+{
+	return isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80;
+}
+
+/* Length of one of the document's profile user names standing whole at s[i], in any case. */
+static size_t handle_at(const char *s, size_t n, size_t i, const struct document *doc)
+{
+	size_t k;
+	if (i > 0 && handle_byte((unsigned char)s[i - 1]))
+		return 0;
+	for (k = 0; k < doc->contact.nhandles; k++) {
+		const char *h = doc->contact.handles[k];
+		size_t l = strlen(h);
+		/* a trailing '.' ends the sentence, not the name */
+		if (i + l <= n && name_eq(s + i, h, l) &&
+		    (i + l == n || !handle_byte((unsigned char)s[i + l]) ||
+		     (s[i + l] == '.' && (i + l + 1 == n || !handle_byte((unsigned char)s[i + l + 1])))))
+			return l;
 	}
 	return 0;
 }
@@ -269,16 +346,18 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 	while (i < n) {
 		const char *mask = NULL;
 		size_t l = 0;
-		if (nl && i + nl <= n && memcmp(s + i, name, nl) == 0) {
+		if (nl && i + nl <= n && name_eq(s + i, name, nl)) {
 			l = nl;
 			mask = "[name]";
 		} else if (pl && i + pl <= n && memcmp(s + i, phone, pl) == 0) {
 			l = pl; /* the reader's phone, whatever its shape ("555-0131" from a JSON Resume) */
 			mask = "[phone]";
+		} else if ((l = sensitive_at(s, n, i, &mask)) > 0) {
+			/* an email or URL first: jane.doe@x.org is one [email], not [name].[name]@x.org */
+		} else if (doc && (l = handle_at(s, n, i, doc)) > 0) {
+			mask = "[handle]";
 		} else if (nl && (l = name_part_at(s, n, i, name)) > 0) {
 			mask = "[name]"; /* "Jane" alone, or the surname in an email-less line */
-		} else {
-			l = sensitive_at(s, n, i, &mask);
 		}
 		if (l) {
 			buf_put(out, s + run, i - run);

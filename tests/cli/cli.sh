@@ -170,6 +170,18 @@ redact)
 	grep -q '^0002 .*  \[phone\] | Boston, MA$' "$T/out" || fail "local phone: $(grep '^0002' "$T/out")"
 	grep -q '^0004 .*  Call \[phone\] or \[phone\]\. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1\.$' "$T/out" ||
 		fail "local phones in text: $(grep '^0004' "$T/out")"
+	# a name is masked in any case (ASCII and Latin-1 letters), its credentials are not (made here)
+	printf "ÉLODIE MARTIN, PhD\nelodie.martin@example.org\nSUMMARY\nÉlodie and Martin led it; élodie wrote MARTIN's PhD plan.\n" >"$T/case.txt"
+	run 0 extract --redact "$T/case.txt"
+	grep -q '^0002 .*  \[email\]$' "$T/out" || fail "email line: $(grep '^0002' "$T/out")"
+	grep -q "^0004 .*  \[name\] and \[name\] led it; \[name\] wrote \[name\]'s PhD plan\.\$" "$T/out" ||
+		fail "name in another case: $(grep '^0004' "$T/out")"
+	# a JSON Resume profile's user name is masked wherever it stands whole, in any case (made here)
+	printf '{"basics":{"name":"Dr. Priya Raman, PhD","profiles":[{"network":"GitHub","username":"praman-lab","url":"https://github.com/praman-lab"}],"summary":"Priya leads the lab; code under PRAMAN-LAB. PhD since 2015, not praman-labs."}}\n' >"$T/handle.json"
+	run 0 extract --redact "$T/handle.json"
+	grep -q '^0002 .*  GitHub, \[handle\], \[url\]$' "$T/out" || fail "profile line: $(grep '^0002' "$T/out")"
+	grep -q '^0004 .*  \[name\] leads the lab; code under \[handle\]\. PhD since 2015, not praman-labs\.$' "$T/out" ||
+		fail "user name in text: $(grep '^0004' "$T/out")"
 	: ;;
 *)
 	fail "unknown case" ;;
