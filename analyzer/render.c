@@ -230,33 +230,80 @@ static int name_break(char c)
 }
 
 /*
- * Do the l bytes at s and w spell the same, ignoring case? Case is
- * folded for ASCII letters and for the Latin-1 letters (U+00C0-U+00DE
- * against U+00E0-U+00FE, in UTF-8 C3 80-9E and C3 A0-BE, except the
- * signs U+00D7 and U+00F7): "JANE" is "Jane", "ÉLODIE" is "Élodie". The
- * folded bytes have the same length, so l bytes of one match l of the other.
+ * The base letters of Latin-1 (U+00C0-U+00FF, upper and lower case alike)
+ * and Latin Extended-A (U+0100-U+017F); '.': no single base letter (Æ,
+ * Ð, Þ, ß, the signs, the ligatures Ĳ and Œ, ĸ, ŉ, Ŋ), folded by case
+ * only; and ÿ, whose place in the table Þ's lower case shares.
  */
-static int name_eq(const char *s, const char *w, size_t l)
+static const char latin1_base[] = "aaaaaa.ceeeeiiii.nooooo.ouuuuy..";
+static const char latin_ext_a_base[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn...oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/*
+ * A letter of the alphabets names are most often written in (ASCII,
+ * Latin-1, Latin Extended-A, Greek, Cyrillic) as lower case without its
+ * accents: "JOSÉ", "José" and "Jose", "WIŚNIEWSKI" and "Wiśniewski",
+ * "ΑΛΈΞΑΝΔΡΟΣ" and "Αλέξανδρος" spell the same. Other code points are
+ * their own fold.
+ */
+static uint32_t fold_cp(uint32_t c)
 {
+	static const struct {
+		uint16_t from, to;
+	} greek[] = {
+		{ 0x386, 0x3B1 }, { 0x388, 0x3B5 }, { 0x389, 0x3B7 }, { 0x38A, 0x3B9 }, { 0x38C, 0x3BF },
+		{ 0x38E, 0x3C5 }, { 0x38F, 0x3C9 }, { 0x390, 0x3B9 }, { 0x3AA, 0x3B9 }, { 0x3AB, 0x3C5 },
+		{ 0x3AC, 0x3B1 }, { 0x3AD, 0x3B5 }, { 0x3AE, 0x3B7 }, { 0x3AF, 0x3B9 }, { 0x3B0, 0x3C5 },
+		{ 0x3C2, 0x3C3 }, { 0x3CA, 0x3B9 }, { 0x3CB, 0x3C5 }, { 0x3CC, 0x3BF }, { 0x3CD, 0x3C5 },
+		{ 0x3CE, 0x3C9 },
+	};
 	size_t k;
-	for (k = 0; k < l; k++) {
-		unsigned char a = (unsigned char)s[k], b = (unsigned char)w[k];
-		if (a == b)
-			continue;
-		if (a >= 'A' && a <= 'Z')
-			a = (unsigned char)(a + 32);
-		if (b >= 'A' && b <= 'Z')
-			b = (unsigned char)(b + 32);
-		if (k > 0 && (unsigned char)s[k - 1] == 0xC3) { /* w[k - 1] is 0xC3 too: it matched */
-			if (a >= 0x80 && a <= 0x9E && a != 0x97)
-				a = (unsigned char)(a + 32);
-			if (b >= 0x80 && b <= 0x9E && b != 0x97)
-				b = (unsigned char)(b + 32);
-		}
-		if (a != b)
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c < 0xC0)
+		return c;
+	if (c <= 0xFF) {
+		char b = latin1_base[(c - 0xC0) % 32];
+		if (b != '.')
+			return (unsigned char)b;
+		if (c == 0xFF)
+			return 'y';
+		return c == 0xC6 || c == 0xD0 || c == 0xDE ? c + 32 : c;
+	}
+	if (c <= 0x17F) {
+		char b = latin_ext_a_base[c - 0x100];
+		if (b != '.')
+			return (unsigned char)b;
+		return c == 0x132 || c == 0x14A || c == 0x152 ? c + 1 : c;
+	}
+	if ((c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
+		return c + 32;
+	for (k = 0; k < sizeof(greek) / sizeof(greek[0]); k++)
+		if (greek[k].from == c)
+			return greek[k].to;
+	if (c == 0x401 || c == 0x451) /* Ё, ё: often written Е, е */
+		return 0x435;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	return c;
+}
+
+/*
+ * How many bytes of s[0..n) spell w[0..wl) as fold_cp() folds them; 0
+ * when they do not.
+ */
+static size_t name_match(const char *s, size_t n, const char *w, size_t wl)
+{
+	size_t i = 0, j = 0;
+	while (j < wl) {
+		uint32_t a, b;
+		if (i >= n)
+			return 0;
+		a = utf8_decode(s, n, &i);
+		b = utf8_decode(w, wl, &j);
+		if (a != b && fold_cp(a) != fold_cp(b))
 			return 0;
 	}
-	return 1;
+	return i;
 }
 
 /*
@@ -274,7 +321,7 @@ static int name_title(const char *w, size_t l)
 {
 	size_t k;
 	for (k = 0; k < sizeof(name_titles) / sizeof(name_titles[0]); k++)
-		if (strlen(name_titles[k]) == l && name_eq(w, name_titles[k], l))
+		if (name_match(w, l, name_titles[k], strlen(name_titles[k])) == l)
 			return 1;
 	return 0;
 }
@@ -290,7 +337,7 @@ static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
 		return 0;
 	while (*p) {
 		const char *w = p;
-		size_t l = 0;
+		size_t l = 0, m;
 		while (p[l] && !name_break(p[l]))
 			l++;
 		p += l;
@@ -299,9 +346,9 @@ static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
 			w++, l--;
 		if (l && w[l - 1] == '\'')
 			l--;
-		if (l >= 3 && w[l - 1] != '.' && i + l <= n && name_eq(s + i, w, l) && !name_title(w, l) &&
-		    (i + l == n || !(isalnum((unsigned char)s[i + l]) || (unsigned char)s[i + l] >= 0x80)))
-			return l;
+		if (l >= 3 && w[l - 1] != '.' && (m = name_match(s + i, n - i, w, l)) > 0 && !name_title(w, l) &&
+		    (i + m == n || !(isalnum((unsigned char)s[i + m]) || (unsigned char)s[i + m] >= 0x80)))
+			return m;
 		while (*p && name_break(*p))
 			p++;
 	}
@@ -324,10 +371,10 @@ static size_t handle_at(const char *s, size_t n, size_t i, const struct document
 		const char *h = doc->contact.handles[k];
 		size_t l = strlen(h);
 		/* a trailing '.' ends the sentence, not the name */
-		if (i + l <= n && name_eq(s + i, h, l) &&
-		    (i + l == n || !handle_byte((unsigned char)s[i + l]) ||
-		     (s[i + l] == '.' && (i + l + 1 == n || !handle_byte((unsigned char)s[i + l + 1])))))
-			return l;
+		size_t m = name_match(s + i, n - i, h, l);
+		if (m && (i + m == n || !handle_byte((unsigned char)s[i + m]) ||
+			  (s[i + m] == '.' && (i + m + 1 == n || !handle_byte((unsigned char)s[i + m + 1])))))
+			return m;
 	}
 	return 0;
 }
@@ -346,8 +393,7 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 	while (i < n) {
 		const char *mask = NULL;
 		size_t l = 0;
-		if (nl && i + nl <= n && name_eq(s + i, name, nl)) {
-			l = nl;
+		if (nl && (l = name_match(s + i, n - i, name, nl)) > 0) {
 			mask = "[name]";
 		} else if (pl && i + pl <= n && memcmp(s + i, phone, pl) == 0) {
 			l = pl; /* the reader's phone, whatever its shape ("555-0131" from a JSON Resume) */

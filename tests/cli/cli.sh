@@ -170,12 +170,20 @@ redact)
 	grep -q '^0002 .*  \[phone\] | Boston, MA$' "$T/out" || fail "local phone: $(grep '^0002' "$T/out")"
 	grep -q '^0004 .*  Call \[phone\] or \[phone\]\. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1\.$' "$T/out" ||
 		fail "local phones in text: $(grep '^0004' "$T/out")"
-	# a name is masked in any case (ASCII and Latin-1 letters), its credentials are not (made here)
-	printf "ÉLODIE MARTIN, PhD\nelodie.martin@example.org\nSUMMARY\nÉlodie and Martin led it; élodie wrote MARTIN's PhD plan.\n" >"$T/case.txt"
+	# a name is masked in any case and with or without its accents, its credentials are not (made here)
+	printf "ÉLODIE MARTIN, PhD\nelodie.martin@example.org\nSUMMARY\nÉlodie and Martin led it; elodie wrote MARTIN's PhD plan.\n" >"$T/case.txt"
 	run 0 extract --redact "$T/case.txt"
 	grep -q '^0002 .*  \[email\]$' "$T/out" || fail "email line: $(grep '^0002' "$T/out")"
 	grep -q "^0004 .*  \[name\] and \[name\] led it; \[name\] wrote \[name\]'s PhD plan\.\$" "$T/out" ||
 		fail "name in another case: $(grep '^0004' "$T/out")"
+	# the same in Latin Extended-A, Greek and Cyrillic (made here)
+	printf 'Łukasz Wiśniewski\nSUMMARY\nWIŚNIEWSKI met lukasz.\n' >"$T/pl.txt"
+	printf 'ΑΛΈΞΑΝΔΡΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ\nSUMMARY\nΑλέξανδρος met Παπαδόπουλος.\n' >"$T/el.txt"
+	printf 'Иван Петров\nSUMMARY\nИВАН met петров.\n' >"$T/ru.txt"
+	for f in pl el ru; do
+		run 0 extract --redact "$T/$f.txt"
+		grep -q '^0003 .*  \[name\] met \[name\]\.$' "$T/out" || fail "$f: $(grep '^0003' "$T/out")"
+	done
 	# a JSON Resume profile's user name is masked wherever it stands whole, in any case (made here)
 	printf '{"basics":{"name":"Dr. Priya Raman, PhD","profiles":[{"network":"GitHub","username":"praman-lab","url":"https://github.com/praman-lab"}],"summary":"Priya leads the lab; code under PRAMAN-LAB. PhD since 2015, not praman-labs."}}\n' >"$T/handle.json"
 	run 0 extract --redact "$T/handle.json"

@@ -1,4 +1,4 @@
-# Fuzz targets: one per reader and one for the rules loader.
+# Fuzz targets: one per reader, one for the rules loader, the matcher and the redactor.
 #
 # (a) Always: each target is linked with driver.c (a plain main) against
 #     analyzer_core and registered as ctest `fuzz_replay_<target>`, which
@@ -11,7 +11,7 @@
 #         -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -g -O1"
 #     (tests/fuzz/run.sh does exactly that, then runs each target).
 
-set(SKILLGAP_FUZZ_TARGETS docx wordml json text rules match)
+set(SKILLGAP_FUZZ_TARGETS docx wordml json text rules match redact)
 
 foreach(t IN LISTS SKILLGAP_FUZZ_TARGETS)
   add_executable(fuzz_replay_${t} fuzz/fuzz_${t}.c fuzz/driver.c)

@@ -11,7 +11,7 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build="$root/build-fuzz"
 secs=${FUZZ_SECONDS:-60}
-targets=${*:-"docx wordml json text rules match"}
+targets=${*:-"docx wordml json text rules match redact"}
 
 CC=${CC:-clang} cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DSKILLGAP_FUZZ=ON \
 	-DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -g -O1" >/dev/null
