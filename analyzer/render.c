@@ -379,17 +379,106 @@ static size_t handle_at(const char *s, size_t n, size_t i, const struct document
 	return 0;
 }
 
+/*
+ * Common English given names and their usual short forms, one group a
+ * line: a name line's first name also masks the others of its group(s)
+ * (Robert Jones: "Bob", "Rob"; Bob Jones: "Robert"). A list can only
+ * hold the common ones; the man page says so.
+ */
+static const char *const nickname_groups[] = {
+	"abigail abby", "albert bert", "alexander alex xander", "alexandra alex sasha", "alfred alfie fred",
+	"allison ally", "amanda mandy", "andrew andy drew", "anthony tony", "barbara barb", "benjamin ben benny",
+	"catherine cathy kate katie", "charles charlie chuck", "christina chris tina", "christine chris",
+	"christopher chris topher", "cynthia cindy", "daniel dan danny", "david dave davey", "deborah debbie deb",
+	"donald don donny", "douglas doug", "edward eddie ted ned", "eleanor ellie nora", "elizabeth liz lizzie beth betty eliza",
+	"frances fran frankie", "francis frank", "frederick fred freddie", "gabriel gabe", "gabrielle gabby",
+	"gerald gerry", "gregory greg", "harold harry hal", "henry hank harry", "isabella bella izzy",
+	"jacob jake", "jacqueline jackie", "james jim jimmy jamie", "jennifer jen jenny", "jessica jess jessie",
+	"john jack johnny", "jonathan jon jonny", "joseph joe joey", "josephine josie", "joshua josh",
+	"katherine kate katie kathy kat", "kathleen kathy kate", "kenneth ken kenny", "kimberly kim",
+	"lawrence larry", "leonard leo len lenny", "madeline maddie", "margaret maggie meg peggy",
+	"matthew matt matty", "melissa mel missy", "michael mike mikey mick", "nathan nate", "nathaniel nate nat",
+	"nicholas nick nicky", "olivia liv", "pamela pam", "patricia pat patty trish", "patrick pat paddy",
+	"peter pete", "raymond ray", "rebecca becky becca", "richard rick ricky rich dick", "robert bob bobby rob robbie",
+	"ronald ron ronnie", "samantha sam sammy", "samuel sam sammy", "sebastian seb", "sophia sophie",
+	"stephanie steph", "stephen steve", "steven steve", "susan sue susie", "suzanne sue suzy",
+	"theodore theo ted teddy", "theresa terry tess", "thomas tom tommy", "timothy tim timmy", "tobias toby",
+	"valerie val", "victoria vicky tori", "vincent vince vinny", "walter walt", "william bill will billy liam",
+	"zachary zach zack",
+};
+
+#define NICKNAME_MAX_GROUPS 4
+
+/*
+ * The nickname groups of a name's first name (its first part of 3
+ * letters or more without a '.': "Dr. Jane Q. Doe" -> "Jane"): their
+ * indexes into nickname_groups[], at most NICKNAME_MAX_GROUPS.
+ */
+static size_t nickname_groups_of(const char *name, size_t *grp)
+{
+	const char *p = name;
+	size_t g, ng = 0, fl = 0;
+	while (*p && !fl) {
+		size_t k = 0;
+		while (p[k] && !name_break(p[k]))
+			k++;
+		if (k >= 3 && p[k - 1] != '.')
+			fl = k;
+		else
+			for (p += k; *p && name_break(*p); p++)
+				;
+	}
+	for (g = 0; fl && g < sizeof(nickname_groups) / sizeof(nickname_groups[0]) && ng < NICKNAME_MAX_GROUPS; g++) {
+		const char *q = nickname_groups[g];
+		while (*q) {
+			size_t k = strcspn(q, " ");
+			if (k == fl && name_match(p, fl, q, k) == fl) {
+				grp[ng++] = g;
+				break;
+			}
+			q += k + (q[k] == ' ');
+		}
+	}
+	return ng;
+}
+
+/*
+ * Length of a name of the groups grp[0..ng) standing whole at s[i] and
+ * capitalized ("Bob", "BOB"; not "will" or "frank"): a short form of the
+ * first name, or the full name of a short one. (The first name itself
+ * is a name part: it never gets here.)
+ */
+static size_t nickname_at(const char *s, size_t n, size_t i, const size_t *grp, size_t ng)
+{
+	size_t g;
+	if (!(s[i] >= 'A' && s[i] <= 'Z') || (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80)))
+		return 0;
+	for (g = 0; g < ng; g++) {
+		const char *p = nickname_groups[grp[g]];
+		while (*p) {
+			size_t k = strcspn(p, " "), m = name_match(s + i, n - i, p, k);
+			if (m && (i + m == n || !(isalnum((unsigned char)s[i + m]) || (unsigned char)s[i + m] >= 0x80)))
+				return m;
+			p += k + (p[k] == ' ');
+		}
+	}
+	return 0;
+}
+
 void render_redacted(struct buf *out, const char *s, size_t n, const struct document *doc, int redact)
 {
 	size_t i = 0, run = 0;
 	const char *name = doc ? doc->contact.name : NULL;
 	const char *phone = doc ? doc->contact.phone : NULL;
-	size_t nl = name ? strlen(name) : 0, pl = phone && strlen(phone) >= 7 ? strlen(phone) : 0;
+	size_t nl = name ? strlen(name) : 0, pl = phone && strlen(phone) >= 7 ? strlen(phone) : 0, ng = 0;
+	size_t grp[NICKNAME_MAX_GROUPS];
 
 	if (!redact) {
 		buf_put(out, s, n);
 		return;
 	}
+	if (nl)
+		ng = nickname_groups_of(name, grp);
 	while (i < n) {
 		const char *mask = NULL;
 		size_t l = 0;
@@ -404,6 +493,8 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 			mask = "[handle]";
 		} else if (nl && (l = name_part_at(s, n, i, name)) > 0) {
 			mask = "[name]"; /* "Jane" alone, or the surname in an email-less line */
+		} else if (ng && (l = nickname_at(s, n, i, grp, ng)) > 0) {
+			mask = "[name]";
 		}
 		if (l) {
 			buf_put(out, s + run, i - run);

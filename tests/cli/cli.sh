@@ -164,6 +164,13 @@ redact)
 	grep -q '^0003 .*  \[name\] \[name\] and \[name\] wrote it\.$' "$T/out" || fail "nickname line: $(grep '^0003' "$T/out")"
 	run 0 extract --redact "$T/nick2.txt"
 	grep -q '^0003 .*  \[name\] built models\. Jennifer "Jen" Smith helped\.$' "$T/out" || fail "Bob: $(grep '^0003' "$T/out")"
+	# the short forms of a common first name, and the full name of a short one, capitalized (made here)
+	printf 'Robert Jones\nSUMMARY\nBob and Rob built it; bob, Bill and Will stay.\n' >"$T/nick3.txt"
+	printf 'Bob Jones\nSUMMARY\nRobert and BOBBY built it.\n' >"$T/nick4.txt"
+	run 0 extract --redact "$T/nick3.txt"
+	grep -q '^0003 .*  \[name\] and \[name\] built it; bob, Bill and Will stay\.$' "$T/out" || fail "Robert: $(grep '^0003' "$T/out")"
+	run 0 extract --redact "$T/nick4.txt"
+	grep -q '^0003 .*  \[name\] and \[name\] built it\.$' "$T/out" || fail "Bob: $(grep '^0003' "$T/out")"
 	# a local number without a label is masked; counts, years and part numbers are not (made here)
 	printf 'Ann Lee\n555-0131 | Boston, MA\nSUMMARY\nCall 555.0131 or 555 0131. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1.\n' >"$T/local.txt"
 	run 0 extract --redact "$T/local.txt"
