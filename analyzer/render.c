@@ -361,6 +361,62 @@ static int handle_byte(unsigned char c)
 	return isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80;
 }
 
+/*
+ * Length of a bare web address at s[i] that names the candidate: a host
+ * ("janedoe.dev", "jane-doe.github.io") whose top-level domain is a
+ * common one and whose other labels hold a part of the name (3 letters
+ * or more) anywhere, or any *.github.io host; with its path, if any.
+ * Addresses with a scheme or "www." are URLs already (sensitive_at());
+ * a host without the name ("pytorch.org") is no one's.
+ */
+static size_t site_at(const char *s, size_t n, size_t i, const char *name)
+{
+	static const char *const tlds[] = {
+		"com", "org", "net", "io", "dev", "me", "ai", "co", "app", "info", "page", "site", "xyz", "tech",
+		"blog", "eu", "uk", "us", "ca", "de", "fr", "nl", "es", "it", "pl", "se", "ch", "au", "in",
+	};
+	size_t e = i, dot, k, t;
+	int named = 0;
+	if (!isalnum((unsigned char)s[i]) || (i > 0 && (isalnum((unsigned char)s[i - 1]) || strchr(".-_@/", s[i - 1]))))
+		return 0;
+	while (e < n && (isalnum((unsigned char)s[e]) || s[e] == '-' || s[e] == '.'))
+		e++;
+	while (e > i && s[e - 1] == '.') /* a full stop ends the sentence */
+		e--;
+	for (dot = e; dot > i && s[dot - 1] != '.'; dot--)
+		;
+	if (dot <= i + 1)
+		return 0; /* no dot, or one first */
+	dot--; /* the last dot */
+	for (t = 0; t < sizeof(tlds) / sizeof(tlds[0]); t++)
+		if (e - dot - 1 == strlen(tlds[t]) && ci_prefix(s + dot + 1, e - dot - 1, tlds[t]))
+			break;
+	if (t == sizeof(tlds) / sizeof(tlds[0]))
+		return 0;
+	named = e - i > 10 && ci_prefix(s + e - 10, 10, ".github.io");
+	for (k = i; !named && k < dot; k++) {
+		const char *p = name;
+		while (*p && !named) {
+			size_t l = 0;
+			while (p[l] && !name_break(p[l]))
+				l++;
+			named = l >= 3 && p[l - 1] != '.' && name_match(s + k, dot - k, p, l) > 0 && !name_title(p, l);
+			p += l;
+			while (*p && name_break(*p))
+				p++;
+		}
+	}
+	if (!named)
+		return 0;
+	if (e < n && s[e] == '/') { /* its path, without a full stop after it */
+		while (e < n && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != '|' && s[e] != ')' && s[e] != '"')
+			e++;
+		while (s[e - 1] == '.')
+			e--;
+	}
+	return e - i;
+}
+
 /* Length of one of the document's profile user names standing whole at s[i], in any case. */
 static size_t handle_at(const char *s, size_t n, size_t i, const struct document *doc)
 {
@@ -491,6 +547,8 @@ void render_redacted(struct buf *out, const char *s, size_t n, const struct docu
 			/* an email or URL first: jane.doe@x.org is one [email], not [name].[name]@x.org */
 		} else if (doc && (l = handle_at(s, n, i, doc)) > 0) {
 			mask = "[handle]";
+		} else if (nl && (l = site_at(s, n, i, name)) > 0) {
+			mask = "[url]";
 		} else if (nl && (l = name_part_at(s, n, i, name)) > 0) {
 			mask = "[name]"; /* "Jane" alone, or the surname in an email-less line */
 		} else if (ng && (l = nickname_at(s, n, i, grp, ng)) > 0) {

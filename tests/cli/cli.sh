@@ -171,6 +171,11 @@ redact)
 	grep -q '^0003 .*  \[name\] and \[name\] built it; bob, Bill and Will stay\.$' "$T/out" || fail "Robert: $(grep '^0003' "$T/out")"
 	run 0 extract --redact "$T/nick4.txt"
 	grep -q '^0003 .*  \[name\] and \[name\] built it\.$' "$T/out" || fail "Bob: $(grep '^0003' "$T/out")"
+	# a bare web address holding the name, or on github.io, is masked; others are not (made here)
+	printf 'Jane Doe\nSUMMARY\nSee janedoe.dev, jane-doe.github.io/cv and xq7.github.io. Uses pytorch.org, Node.js, ASP.NET and doe-lab.ai/papers.\n' >"$T/site.txt"
+	run 0 extract --redact "$T/site.txt"
+	grep -q '^0003 .*  See \[url\], \[url\] and \[url\]\. Uses pytorch\.org, Node\.js, ASP\.NET and \[url\]\.$' "$T/out" ||
+		fail "bare addresses: $(grep '^0003' "$T/out")"
 	# a local number without a label is masked; counts, years and part numbers are not (made here)
 	printf 'Ann Lee\n555-0131 | Boston, MA\nSUMMARY\nCall 555.0131 or 555 0131. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1.\n' >"$T/local.txt"
 	run 0 extract --redact "$T/local.txt"
