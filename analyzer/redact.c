@@ -116,7 +116,7 @@ static int name_break(char c)
  * The base letters of Latin-1 (U+00C0-U+00FF, upper and lower case alike)
  * and Latin Extended-A (U+0100-U+017F); '.': no single base letter (Æ,
  * Ð, Þ, ß, the signs, the ligatures Ĳ and Œ, ĸ, ŉ, Ŋ), folded by case
- * only; and ÿ, whose place in the table Þ's lower case shares.
+ * only; ÿ shares its place in the table with ß and is folded apart.
  */
 static const char latin1_base[] = "aaaaaa.ceeeeiiii.nooooo.ouuuuy..";
 static const char latin_ext_a_base[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn...oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
