@@ -10,6 +10,7 @@
 #include "render.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -174,19 +175,40 @@ static uint32_t fold_cp(uint32_t c)
  * How many bytes of s[0..n) spell w[0..wl) as fold_cp() folds them; 0
  * when they do not.
  */
-static size_t name_match(const char *s, size_t n, const char *w, size_t wl)
+static size_t name_match_slow(const char *s, size_t n, const char *w, size_t wl)
 {
 	size_t i = 0, j = 0;
 	while (j < wl) {
 		uint32_t a, b;
 		if (i >= n)
 			return 0;
+		a = (unsigned char)s[i];
+		b = (unsigned char)w[j];
+		if (a < 0x80 && b < 0x80) { /* most bytes, and most first bytes that differ: no decoding */
+			if (a != b && fold_cp(a) != fold_cp(b))
+				return 0;
+			i++, j++;
+			continue;
+		}
 		a = utf8_decode(s, n, &i);
 		b = utf8_decode(w, wl, &j);
 		if (a != b && fold_cp(a) != fold_cp(b))
 			return 0;
 	}
 	return i;
+}
+
+/* name_match_slow(), after a quick look at the first bytes: most places start no name. */
+static inline size_t name_match(const char *s, size_t n, const char *w, size_t wl)
+{
+	unsigned char a, b;
+	if (!n || !wl)
+		return 0;
+	a = (unsigned char)s[0];
+	b = (unsigned char)w[0];
+	if (a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) /* no fold_cp() makes them alike */
+		return 0;
+	return name_match_slow(s, n, w, wl);
 }
 
 /*
@@ -271,6 +293,8 @@ static size_t site_at(const char *s, size_t n, size_t i, const char *name)
 	if (dot <= i + 1)
 		return 0; /* no dot, or one first */
 	dot--; /* the last dot */
+	if (e - dot - 1 < 2 || e - dot - 1 > 4)
+		return 0; /* every one in tlds[] has 2 to 4 letters */
 	for (t = 0; t < sizeof(tlds) / sizeof(tlds[0]); t++)
 		if (e - dot - 1 == strlen(tlds[t]) && ci_prefix(s + dot + 1, e - dot - 1, tlds[t]))
 			break;
@@ -324,29 +348,73 @@ static size_t handle_at(const char *s, size_t n, size_t i, const struct document
  * (Robert Jones: "Bob", "Rob"; Bob Jones: "Robert"). A list can only
  * hold the common ones; the man page says so.
  */
-static const char *const nickname_groups[] = {
-	"abigail abby", "albert bert", "alexander alex xander", "alexandra alex sasha", "alfred alfie fred",
-	"allison ally", "amanda mandy", "andrew andy drew", "anthony tony", "barbara barb", "benjamin ben benny",
-	"catherine cathy kate katie", "charles charlie chuck", "christina chris tina", "christine chris",
-	"christopher chris topher", "cynthia cindy", "daniel dan danny", "david dave davey", "deborah debbie deb",
-	"donald don donny", "douglas doug", "edward eddie ted ned", "eleanor ellie nora", "elizabeth liz lizzie beth betty eliza",
-	"frances fran frankie", "francis frank", "frederick fred freddie", "gabriel gabe", "gabrielle gabby",
-	"gerald gerry", "gregory greg", "harold harry hal", "henry hank harry", "isabella bella izzy",
-	"jacob jake", "jacqueline jackie", "james jim jimmy jamie", "jennifer jen jenny", "jessica jess jessie",
-	"john jack johnny", "jonathan jon jonny", "joseph joe joey", "josephine josie", "joshua josh",
-	"katherine kate katie kathy kat", "kathleen kathy kate", "kenneth ken kenny", "kimberly kim",
-	"lawrence larry", "leonard leo len lenny", "madeline maddie", "margaret maggie meg peggy",
-	"matthew matt matty", "melissa mel missy", "michael mike mikey mick", "nathan nate", "nathaniel nate nat",
-	"nicholas nick nicky", "olivia liv", "pamela pam", "patricia pat patty trish", "patrick pat paddy",
-	"peter pete", "raymond ray", "rebecca becky becca", "richard rick ricky rich dick", "robert bob bobby rob robbie",
-	"ronald ron ronnie", "samantha sam sammy", "samuel sam sammy", "sebastian seb", "sophia sophie",
-	"stephanie steph", "stephen steve", "steven steve", "susan sue susie", "suzanne sue suzy",
-	"theodore theo ted teddy", "theresa terry tess", "thomas tom tommy", "timothy tim timmy", "tobias toby",
-	"valerie val", "victoria vicky tori", "vincent vince vinny", "walter walt", "william bill will billy liam",
-	"zachary zach zack",
+#define NICKNAME_GROUP_SIZE 7
+
+static const char *const nickname_groups[][NICKNAME_GROUP_SIZE] = {
+	{ "abigail", "abby" }, { "albert", "bert" }, { "alexander", "alex", "xander" },
+	{ "alexandra", "alex", "sasha" }, { "alfred", "alfie", "fred" }, { "allison", "ally" },
+	{ "amanda", "mandy" }, { "andrew", "andy", "drew" }, { "anthony", "tony" }, { "barbara", "barb" },
+	{ "benjamin", "ben", "benny" }, { "catherine", "cathy", "kate", "katie" },
+	{ "charles", "charlie", "chuck" }, { "christina", "chris", "tina" }, { "christine", "chris" },
+	{ "christopher", "chris", "topher" }, { "cynthia", "cindy" }, { "daniel", "dan", "danny" },
+	{ "david", "dave", "davey" }, { "deborah", "debbie", "deb" }, { "donald", "don", "donny" },
+	{ "douglas", "doug" }, { "edward", "eddie", "ted", "ned" }, { "eleanor", "ellie", "nora" },
+	{ "elizabeth", "liz", "lizzie", "beth", "betty", "eliza" }, { "frances", "fran", "frankie" },
+	{ "francis", "frank" }, { "frederick", "fred", "freddie" }, { "gabriel", "gabe" }, { "gabrielle", "gabby" },
+	{ "gerald", "gerry" }, { "gregory", "greg" }, { "harold", "harry", "hal" }, { "henry", "hank", "harry" },
+	{ "isabella", "bella", "izzy" }, { "jacob", "jake" }, { "jacqueline", "jackie" },
+	{ "james", "jim", "jimmy", "jamie" }, { "jennifer", "jen", "jenny" }, { "jessica", "jess", "jessie" },
+	{ "john", "jack", "johnny" }, { "jonathan", "jon", "jonny" }, { "joseph", "joe", "joey" },
+	{ "josephine", "josie" }, { "joshua", "josh" }, { "katherine", "kate", "katie", "kathy", "kat" },
+	{ "kathleen", "kathy", "kate" }, { "kenneth", "ken", "kenny" }, { "kimberly", "kim" },
+	{ "lawrence", "larry" }, { "leonard", "leo", "len", "lenny" }, { "madeline", "maddie" },
+	{ "margaret", "maggie", "meg", "peggy" }, { "matthew", "matt", "matty" }, { "melissa", "mel", "missy" },
+	{ "michael", "mike", "mikey", "mick" }, { "nathan", "nate" }, { "nathaniel", "nate", "nat" },
+	{ "nicholas", "nick", "nicky" }, { "olivia", "liv" }, { "pamela", "pam" },
+	{ "patricia", "pat", "patty", "trish" }, { "patrick", "pat", "paddy" }, { "peter", "pete" },
+	{ "raymond", "ray" }, { "rebecca", "becky", "becca" }, { "richard", "rick", "ricky", "rich", "dick" },
+	{ "robert", "bob", "bobby", "rob", "robbie" }, { "ronald", "ron", "ronnie" },
+	{ "samantha", "sam", "sammy" }, { "samuel", "sam", "sammy" }, { "sebastian", "seb" },
+	{ "sophia", "sophie" }, { "stephanie", "steph" }, { "stephen", "steve" }, { "steven", "steve" },
+	{ "susan", "sue", "susie" }, { "suzanne", "sue", "suzy" }, { "theodore", "theo", "ted", "teddy" },
+	{ "theresa", "terry", "tess" }, { "thomas", "tom", "tommy" }, { "timothy", "tim", "timmy" },
+	{ "tobias", "toby" }, { "valerie", "val" }, { "victoria", "vicky", "tori" },
+	{ "vincent", "vince", "vinny" }, { "walter", "walt" }, { "william", "bill", "will", "billy", "liam" },
+	{ "zachary", "zach", "zack" },
 };
 
 #define NICKNAME_MAX_GROUPS 4
+#define NICKNAME_GROUPS (sizeof(nickname_groups) / sizeof(nickname_groups[0]))
+
+/*
+ * Every name of the groups by its first letter: nick_at[c] .. nick_at[c
+ * + 1] index nick_index[], each entry a group and a place in it. Built
+ * once (a counting sort), so finding a first name's groups checks the
+ * few names with its first letter, not all of them.
+ */
+static struct {
+	unsigned char group, k;
+} nick_index[NICKNAME_GROUPS * NICKNAME_GROUP_SIZE];
+static unsigned short nick_at[27];
+static pthread_once_t nick_once = PTHREAD_ONCE_INIT;
+
+static void nick_index_init(void)
+{
+	unsigned short fill[26];
+	size_t g, k, c;
+	for (g = 0; g < NICKNAME_GROUPS; g++)
+		for (k = 0; k < NICKNAME_GROUP_SIZE && nickname_groups[g][k]; k++)
+			nick_at[nickname_groups[g][k][0] - 'a' + 1]++;
+	for (c = 0; c < 26; c++)
+		nick_at[c + 1] = (unsigned short)(nick_at[c + 1] + nick_at[c]);
+	memcpy(fill, nick_at, sizeof(fill));
+	for (g = 0; g < NICKNAME_GROUPS; g++)
+		for (k = 0; k < NICKNAME_GROUP_SIZE && nickname_groups[g][k]; k++) {
+			unsigned short at = fill[nickname_groups[g][k][0] - 'a']++;
+			nick_index[at].group = (unsigned char)g;
+			nick_index[at].k = (unsigned char)k;
+		}
+}
 
 /*
  * The nickname groups of a name's first name (its first part of 3
@@ -356,27 +424,26 @@ static const char *const nickname_groups[] = {
 static size_t nickname_groups_of(const char *name, size_t *grp)
 {
 	const char *p = name;
-	size_t g, ng = 0, fl = 0;
+	size_t g, k, ng = 0, fl = 0;
+	char c0;
 	while (*p && !fl) {
-		size_t k = 0;
-		while (p[k] && !name_break(p[k]))
-			k++;
+		for (k = 0; p[k] && !name_break(p[k]); k++)
+			;
 		if (k >= 3 && p[k - 1] != '.')
 			fl = k;
 		else
 			for (p += k; *p && name_break(*p); p++)
 				;
 	}
-	for (g = 0; fl && g < sizeof(nickname_groups) / sizeof(nickname_groups[0]) && ng < NICKNAME_MAX_GROUPS; g++) {
-		const char *q = nickname_groups[g];
-		while (*q) {
-			size_t k = strcspn(q, " ");
-			if (k == fl && name_match(p, fl, q, k) == fl) {
-				grp[ng++] = g;
-				break;
-			}
-			q += k + (q[k] == ' ');
-		}
+	c0 = fl ? (char)tolower((unsigned char)p[0]) : 0;
+	if (c0 < 'a' || c0 > 'z')
+		return 0; /* the list holds ASCII names only */
+	pthread_once(&nick_once, nick_index_init);
+	for (k = nick_at[c0 - 'a']; k < nick_at[c0 - 'a' + 1] && ng < NICKNAME_MAX_GROUPS; k++) {
+		const char *q = nickname_groups[nick_index[k].group][nick_index[k].k];
+		g = nick_index[k].group;
+		if (name_match(p, fl, q, strlen(q)) == fl && (ng == 0 || grp[ng - 1] != g))
+			grp[ng++] = g;
 	}
 	return ng;
 }
@@ -389,18 +456,16 @@ static size_t nickname_groups_of(const char *name, size_t *grp)
  */
 static size_t nickname_at(const char *s, size_t n, size_t i, const size_t *grp, size_t ng)
 {
-	size_t g;
+	size_t g, k;
 	if (!(s[i] >= 'A' && s[i] <= 'Z') || (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80)))
 		return 0;
-	for (g = 0; g < ng; g++) {
-		const char *p = nickname_groups[grp[g]];
-		while (*p) {
-			size_t k = strcspn(p, " "), m = name_match(s + i, n - i, p, k);
+	for (g = 0; g < ng; g++)
+		for (k = 0; k < NICKNAME_GROUP_SIZE && nickname_groups[grp[g]][k]; k++) {
+			const char *p = nickname_groups[grp[g]][k];
+			size_t m = p[0] == s[i] + 32 ? name_match(s + i, n - i, p, strlen(p)) : 0;
 			if (m && (i + m == n || !(isalnum((unsigned char)s[i + m]) || (unsigned char)s[i + m] >= 0x80)))
 				return m;
-			p += k + (p[k] == ' ');
 		}
-	}
 	return 0;
 }
 
