@@ -1102,10 +1102,7 @@ static int run_pattern(struct matcher *m, const struct document *doc, size_t si,
 		}
 		ov = pcre2_get_ovector_pointer(m->md);
 		if (ov[1] == ov[0]) {
-			/* empty match: no evidence; step one character */
-			start = ov[0] + 1;
-			while (start < len && ((unsigned char)text[start] & 0xC0) == 0x80)
-				start++;
+			start = next_char(text, len, ov[0]); /* empty match: no evidence; step one character */
 			continue;
 		}
 		/* the span, before excluded() reuses the match data */

@@ -15,8 +15,6 @@
 
 #include "utf8.h"
 
-/* ---- redaction ------------------------------------------------------------- */
-
 static int ci_prefix(const char *s, size_t n, const char *p)
 {
 	size_t l = strlen(p), i;
@@ -111,6 +109,26 @@ static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 static int name_break(char c)
 {
 	return c == ' ' || c == ',' || c == '"' || c == '(' || c == ')';
+}
+
+/* The next part of a name from *p on, NULL when none is left: its start, its length in *l; *p moves past it. */
+static const char *name_part(const char **p, size_t *l)
+{
+	const char *w = *p;
+	while (*w && name_break(*w))
+		w++;
+	if (!*w)
+		return NULL;
+	for (*l = 0; w[*l] && !name_break(w[*l]); (*l)++)
+		;
+	*p = w + *l;
+	return w;
+}
+
+/* Can a byte next to a name be part of the same word? (A letter, a digit, or any non-ASCII byte.) */
+static int word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
 }
 
 /*
@@ -231,31 +249,31 @@ static int name_title(const char *w, size_t l)
 	return 0;
 }
 
+/* Is the name part w[0..l) one to mask: 3 letters or more, no initial ("Q."), no title or credential? */
+static int maskable_part(const char *w, size_t l)
+{
+	return l >= 3 && w[l - 1] != '.' && !name_title(w, l);
+}
+
 /*
  * Length of a part of the candidate's name (3+ letters, no title or
  * credential) starting at s[i] as a whole word, in any case.
  */
 static size_t name_part_at(const char *s, size_t n, size_t i, const char *name)
 {
-	const char *p = name;
-	if (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
+	const char *p = name, *w;
+	size_t l, m;
+	if (i > 0 && word_byte((unsigned char)s[i - 1]))
 		return 0;
-	while (*p) {
-		const char *w = p;
-		size_t l = 0, m;
-		while (p[l] && !name_break(p[l]))
-			l++;
-		p += l;
+	while ((w = name_part(&p, &l)) != NULL) {
 		/* 'Jen' in single quotes; the quote inside O'Brien stays */
-		if (l && *w == '\'')
+		if (*w == '\'')
 			w++, l--;
 		if (l && w[l - 1] == '\'')
 			l--;
-		if (l >= 3 && w[l - 1] != '.' && (m = name_match(s + i, n - i, w, l)) > 0 && !name_title(w, l) &&
-		    (i + m == n || !(isalnum((unsigned char)s[i + m]) || (unsigned char)s[i + m] >= 0x80)))
+		if ((m = name_match(s + i, n - i, w, l)) > 0 && maskable_part(w, l) &&
+		    (i + m == n || !word_byte((unsigned char)s[i + m])))
 			return m;
-		while (*p && name_break(*p))
-			p++;
 	}
 	return 0;
 }
@@ -302,16 +320,10 @@ static size_t site_at(const char *s, size_t n, size_t i, const char *name)
 		return 0;
 	named = e - i > 10 && ci_prefix(s + e - 10, 10, ".github.io");
 	for (k = i; !named && k < dot; k++) {
-		const char *p = name;
-		while (*p && !named) {
-			size_t l = 0;
-			while (p[l] && !name_break(p[l]))
-				l++;
-			named = l >= 3 && p[l - 1] != '.' && name_match(s + k, dot - k, p, l) > 0 && !name_title(p, l);
-			p += l;
-			while (*p && name_break(*p))
-				p++;
-		}
+		const char *p = name, *w;
+		size_t l;
+		while (!named && (w = name_part(&p, &l)) != NULL)
+			named = name_match(s + k, dot - k, w, l) > 0 && maskable_part(w, l);
 	}
 	if (!named)
 		return 0;
@@ -423,26 +435,19 @@ static void nick_index_init(void)
  */
 static size_t nickname_groups_of(const char *name, size_t *grp)
 {
-	const char *p = name;
+	const char *p = name, *w;
 	size_t g, k, ng = 0, fl = 0;
 	char c0;
-	while (*p && !fl) {
-		for (k = 0; p[k] && !name_break(p[k]); k++)
-			;
-		if (k >= 3 && p[k - 1] != '.')
-			fl = k;
-		else
-			for (p += k; *p && name_break(*p); p++)
-				;
-	}
-	c0 = fl ? (char)tolower((unsigned char)p[0]) : 0;
+	while ((w = name_part(&p, &fl)) != NULL && (fl < 3 || w[fl - 1] == '.'))
+		;
+	c0 = w ? (char)tolower((unsigned char)w[0]) : 0;
 	if (c0 < 'a' || c0 > 'z')
 		return 0; /* the list holds ASCII names only */
 	pthread_once(&nick_once, nick_index_init);
 	for (k = nick_at[c0 - 'a']; k < nick_at[c0 - 'a' + 1] && ng < NICKNAME_MAX_GROUPS; k++) {
 		const char *q = nickname_groups[nick_index[k].group][nick_index[k].k];
 		g = nick_index[k].group;
-		if (name_match(p, fl, q, strlen(q)) == fl && (ng == 0 || grp[ng - 1] != g))
+		if (name_match(w, fl, q, strlen(q)) == fl && (ng == 0 || grp[ng - 1] != g))
 			grp[ng++] = g;
 	}
 	return ng;
@@ -457,13 +462,13 @@ static size_t nickname_groups_of(const char *name, size_t *grp)
 static size_t nickname_at(const char *s, size_t n, size_t i, const size_t *grp, size_t ng)
 {
 	size_t g, k;
-	if (!(s[i] >= 'A' && s[i] <= 'Z') || (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80)))
+	if (!(s[i] >= 'A' && s[i] <= 'Z') || (i > 0 && word_byte((unsigned char)s[i - 1])))
 		return 0;
 	for (g = 0; g < ng; g++)
 		for (k = 0; k < NICKNAME_GROUP_SIZE && nickname_groups[grp[g]][k]; k++) {
 			const char *p = nickname_groups[grp[g]][k];
 			size_t m = p[0] == s[i] + 32 ? name_match(s + i, n - i, p, strlen(p)) : 0;
-			if (m && (i + m == n || !(isalnum((unsigned char)s[i + m]) || (unsigned char)s[i + m] >= 0x80)))
+			if (m && (i + m == n || !word_byte((unsigned char)s[i + m])))
 				return m;
 		}
 	return 0;

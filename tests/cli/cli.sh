@@ -25,6 +25,10 @@ err_is() {
 	[ "$(wc -l <"$T/err")" -eq 1 ] || fail "stderr is not one line: $(cat "$T/err")"
 	[ "$(cat "$T/err")" = "$1" ] || fail "stderr: '$(cat "$T/err")', expected '$1'"
 }
+# line $1 (0001...) of `extract` output, past its section column, must match the regex $2 to its end
+line_is() {
+	grep -q "^$1 .*  $2\$" "$T/out" || fail "line $1: $(grep "^$1" "$T/out")"
+}
 
 case $CASE in
 empty)
@@ -161,47 +165,43 @@ redact)
 	printf "Sean 'Jack' O'Brien\nSUMMARY\nJack O'Brien and Sean wrote it.\n" >"$T/nick1.txt"
 	printf 'Robert (Bob) Jones\nSUMMARY\nBob built models. Jennifer "Jen" Smith helped.\n' >"$T/nick2.txt"
 	run 0 extract --redact "$T/nick1.txt"
-	grep -q '^0003 .*  \[name\] \[name\] and \[name\] wrote it\.$' "$T/out" || fail "nickname line: $(grep '^0003' "$T/out")"
+	line_is 0003 '\[name\] \[name\] and \[name\] wrote it\.'
 	run 0 extract --redact "$T/nick2.txt"
-	grep -q '^0003 .*  \[name\] built models\. Jennifer "Jen" Smith helped\.$' "$T/out" || fail "Bob: $(grep '^0003' "$T/out")"
+	line_is 0003 '\[name\] built models\. Jennifer "Jen" Smith helped\.'
 	# the short forms of a common first name, and the full name of a short one, capitalized (made here)
 	printf 'Robert Jones\nSUMMARY\nBob and Rob built it; bob, Bill and Will stay.\n' >"$T/nick3.txt"
 	printf 'Bob Jones\nSUMMARY\nRobert and BOBBY built it.\n' >"$T/nick4.txt"
 	run 0 extract --redact "$T/nick3.txt"
-	grep -q '^0003 .*  \[name\] and \[name\] built it; bob, Bill and Will stay\.$' "$T/out" || fail "Robert: $(grep '^0003' "$T/out")"
+	line_is 0003 '\[name\] and \[name\] built it; bob, Bill and Will stay\.'
 	run 0 extract --redact "$T/nick4.txt"
-	grep -q '^0003 .*  \[name\] and \[name\] built it\.$' "$T/out" || fail "Bob: $(grep '^0003' "$T/out")"
+	line_is 0003 '\[name\] and \[name\] built it\.'
 	# a bare web address holding the name, or on github.io, is masked; others are not (made here)
 	printf 'Jane Doe\nSUMMARY\nSee janedoe.dev, jane-doe.github.io/cv and xq7.github.io. Uses pytorch.org, Node.js, ASP.NET and doe-lab.ai/papers.\n' >"$T/site.txt"
 	run 0 extract --redact "$T/site.txt"
-	grep -q '^0003 .*  See \[url\], \[url\] and \[url\]\. Uses pytorch\.org, Node\.js, ASP\.NET and \[url\]\.$' "$T/out" ||
-		fail "bare addresses: $(grep '^0003' "$T/out")"
+	line_is 0003 'See \[url\], \[url\] and \[url\]\. Uses pytorch\.org, Node\.js, ASP\.NET and \[url\]\.'
 	# a local number without a label is masked; counts, years and part numbers are not (made here)
 	printf 'Ann Lee\n555-0131 | Boston, MA\nSUMMARY\nCall 555.0131 or 555 0131. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1.\n' >"$T/local.txt"
 	run 0 extract --redact "$T/local.txt"
-	grep -q '^0002 .*  \[phone\] | Boston, MA$' "$T/out" || fail "local phone: $(grep '^0002' "$T/out")"
-	grep -q '^0004 .*  Call \[phone\] or \[phone\]\. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1\.$' "$T/out" ||
-		fail "local phones in text: $(grep '^0004' "$T/out")"
+	line_is 0002 '\[phone\] | Boston, MA'
+	line_is 0004 'Call \[phone\] or \[phone\]\. Top 100 2020; 120 1000-bed sites; ISBN 978-0131-1\.'
 	# a name is masked in any case and with or without its accents, its credentials are not (made here)
 	printf "ÉLODIE MARTIN, PhD\nelodie.martin@example.org\nSUMMARY\nÉlodie and Martin led it; elodie wrote MARTIN's PhD plan.\n" >"$T/case.txt"
 	run 0 extract --redact "$T/case.txt"
-	grep -q '^0002 .*  \[email\]$' "$T/out" || fail "email line: $(grep '^0002' "$T/out")"
-	grep -q "^0004 .*  \[name\] and \[name\] led it; \[name\] wrote \[name\]'s PhD plan\.\$" "$T/out" ||
-		fail "name in another case: $(grep '^0004' "$T/out")"
+	line_is 0002 '\[email\]'
+	line_is 0004 "\[name\] and \[name\] led it; \[name\] wrote \[name\]'s PhD plan\."
 	# the same in Latin Extended-A, Greek and Cyrillic (made here)
 	printf 'Łukasz Wiśniewski\nSUMMARY\nWIŚNIEWSKI met lukasz.\n' >"$T/pl.txt"
 	printf 'ΑΛΈΞΑΝΔΡΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ\nSUMMARY\nΑλέξανδρος met Παπαδόπουλος.\n' >"$T/el.txt"
 	printf 'Иван Петров\nSUMMARY\nИВАН met петров.\n' >"$T/ru.txt"
 	for f in pl el ru; do
 		run 0 extract --redact "$T/$f.txt"
-		grep -q '^0003 .*  \[name\] met \[name\]\.$' "$T/out" || fail "$f: $(grep '^0003' "$T/out")"
+		line_is 0003 '\[name\] met \[name\]\.'
 	done
 	# a JSON Resume profile's user name is masked wherever it stands whole, in any case (made here)
 	printf '{"basics":{"name":"Dr. Priya Raman, PhD","profiles":[{"network":"GitHub","username":"praman-lab","url":"https://github.com/praman-lab"}],"summary":"Priya leads the lab; code under PRAMAN-LAB. PhD since 2015, not praman-labs."}}\n' >"$T/handle.json"
 	run 0 extract --redact "$T/handle.json"
-	grep -q '^0002 .*  GitHub, \[handle\], \[url\]$' "$T/out" || fail "profile line: $(grep '^0002' "$T/out")"
-	grep -q '^0004 .*  \[name\] leads the lab; code under \[handle\]\. PhD since 2015, not praman-labs\.$' "$T/out" ||
-		fail "user name in text: $(grep '^0004' "$T/out")"
+	line_is 0002 'GitHub, \[handle\], \[url\]'
+	line_is 0004 '\[name\] leads the lab; code under \[handle\]\. PhD since 2015, not praman-labs\.'
 	: ;;
 *)
 	fail "unknown case" ;;
