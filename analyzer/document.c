@@ -973,9 +973,23 @@ int document_experience_months(const struct document *doc, int as_of)
 
 /* ---- contact details ------------------------------------------------ */
 
-static int email_char(unsigned char c)
+int document_email_char(unsigned char c)
 {
 	return isalnum(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
+}
+
+size_t document_email_end(const char *s, size_t n, size_t at)
+{
+	size_t b = at + 1;
+	int dot = 0;
+	while (b < n && (isalnum((unsigned char)s[b]) || s[b] == '.' || s[b] == '-')) {
+		if (s[b] == '.')
+			dot = 1;
+		b++;
+	}
+	while (b > at + 1 && s[b - 1] == '.')
+		b--;
+	return dot && b > at + 3 ? b : 0;
 }
 
 static void find_email(struct document *doc, const char *s, size_t n)
@@ -985,21 +999,12 @@ static void find_email(struct document *doc, const char *s, size_t n)
 		return;
 	for (i = 1; i + 1 < n; i++) {
 		size_t a, b;
-		int dot = 0;
 		if (s[i] != '@')
 			continue;
 		a = i;
-		while (a > 0 && email_char((unsigned char)s[a - 1]))
+		while (a > 0 && document_email_char((unsigned char)s[a - 1]))
 			a--;
-		b = i + 1;
-		while (b < n && (isalnum((unsigned char)s[b]) || s[b] == '.' || s[b] == '-')) {
-			if (s[b] == '.')
-				dot = 1;
-			b++;
-		}
-		while (b > i + 1 && s[b - 1] == '.')
-			b--;
-		if (a < i && dot && b > i + 3) {
+		if (a < i && (b = document_email_end(s, n, i)) > 0) {
 			doc->contact.email = xstrndup(s + a, b - a);
 			return;
 		}

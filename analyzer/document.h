@@ -159,6 +159,15 @@ size_t document_line_at(const struct document *doc, size_t off);
  */
 size_t document_phone_at(const char *s, size_t n, size_t i);
 
+/* May c stand in the local part of an email (before its '@')? */
+int document_email_char(unsigned char c);
+/*
+ * Where the email whose '@' stands at s[at] ends: past a domain of
+ * letters, digits, '.' and '-' that holds a dot and has 3 bytes or
+ * more (a full stop after it is no part of it); 0 when there is none.
+ */
+size_t document_email_end(const char *s, size_t n, size_t at);
+
 /*
  * Parse one date token ("Jan 2019", "03/2020", "2016", "2019-01",
  * "2020-03-15", "Sept. 2014") at s[0..n). Returns the month index, or -1.

@@ -78,24 +78,13 @@ static size_t sensitive_at(const char *s, size_t n, size_t i, const char **mask)
 		*mask = "[url]";
 		return e - i;
 	}
-	/* email: local@domain.tld */
+	/* email: local@domain.tld, as the reader finds one */
 	e = i;
-	while (e < n && (isalnum((unsigned char)s[e]) || strchr("._%+-", s[e])))
+	while (e < n && document_email_char((unsigned char)s[e]))
 		e++;
-	if (e > i && e < n && s[e] == '@') {
-		size_t d = e + 1;
-		int dot = 0;
-		while (d < n && (isalnum((unsigned char)s[d]) || s[d] == '.' || s[d] == '-')) {
-			if (s[d] == '.')
-				dot = 1;
-			d++;
-		}
-		while (d > e + 1 && s[d - 1] == '.')
-			d--;
-		if (dot && d > e + 3) {
-			*mask = "[email]";
-			return d - i;
-		}
+	if (e > i && e < n && s[e] == '@' && (k = document_email_end(s, n, e)) > 0) {
+		*mask = "[email]";
+		return k - i;
 	}
 	/* phone: 10-13 digits with separators, 7 or more after a label, no run of dates; or a local number */
 	if ((e = document_phone_at(s, n, i)) > 0 || (e = local_phone_at(s, n, i)) > 0) {
